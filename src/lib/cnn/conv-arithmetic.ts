@@ -43,8 +43,8 @@ export function effectiveKernel(k: number, d = 1): number {
 }
 
 /**
- * Checks that `value` is a whole number ≥ `min` (1 for sizes/strides, 0 for padding).
- * Returns the problem, or null when the value is fine.
+ * Checks that `value` is a whole number with min ≤ value ≤ max (min 1 for sizes/strides, 0 for
+ * padding). `what` is the quantity's symbol (see `quantityNamesEn`). Returns the problem, or null.
  */
 export function checkWhole(what: string, value: number, min: 0 | 1, max = MAX_SIZE): Problem | null {
   if (!Number.isFinite(value) || !Number.isInteger(value)) return problem('notInteger', { what, value: String(value) });
@@ -61,11 +61,11 @@ export function checkWhole(what: string, value: number, min: 0 | 1, max = MAX_SI
  */
 export function convOutput(axis: ConvAxis): Checked<ConvAxisResult> {
   const problems = [
-    checkWhole('Input size n', axis.n, 1),
-    checkWhole('Kernel size k', axis.k, 1),
-    checkWhole('Padding p', axis.p, 0),
-    checkWhole('Stride s', axis.s, 1),
-    checkWhole('Dilation d', axis.d, 1),
+    checkWhole('n', axis.n, 1),
+    checkWhole('k', axis.k, 1),
+    checkWhole('p', axis.p, 0),
+    checkWhole('s', axis.s, 1),
+    checkWhole('d', axis.d, 1),
   ].filter((x): x is Problem => x !== null);
   if (problems.length > 0) return { ok: false, problems };
   const kEff = effectiveKernel(axis.k, axis.d);
@@ -87,7 +87,7 @@ export function outputSize(n: number, k: number, p = 0, s = 1, d = 1): number | 
  * about odd kernels). Stride > 1 cannot keep the size at all.
  */
 export function samePadding(k: number, d = 1, s = 1): Checked<number> {
-  const bad = [checkWhole('Kernel size k', k, 1), checkWhole('Dilation d', d, 1), checkWhole('Stride s', s, 1)].filter(
+  const bad = [checkWhole('k', k, 1), checkWhole('d', d, 1), checkWhole('s', s, 1)].filter(
     (x): x is Problem => x !== null,
   );
   if (bad.length > 0) return { ok: false, problems: bad };
@@ -119,12 +119,12 @@ export function kernelTaps(j: number, k: number, s: number, d = 1): number[] {
  */
 export function transposedOutput(i: number, k: number, s = 1, p = 0, a = 0, d = 1): Checked<number> {
   const problems = [
-    checkWhole('Input size i', i, 1),
-    checkWhole('Kernel size k', k, 1),
-    checkWhole('Stride s', s, 1),
-    checkWhole('Padding p', p, 0),
-    checkWhole('Output padding a', a, 0),
-    checkWhole('Dilation d', d, 1),
+    checkWhole('i', i, 1),
+    checkWhole('k', k, 1),
+    checkWhole('s', s, 1),
+    checkWhole('p', p, 0),
+    checkWhole('a', a, 0),
+    checkWhole('d', d, 1),
   ].filter((x): x is Problem => x !== null);
   if (problems.length > 0) return { ok: false, problems };
   if (a >= Math.max(s, d)) return { ok: false, problems: [problem('outputPaddingTooLarge', { a, s: Math.max(s, d) })] };

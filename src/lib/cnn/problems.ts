@@ -58,9 +58,30 @@ export function fillTemplate(template: string, values: Record<string, number | s
   );
 }
 
+/**
+ * English names of the quantities a problem can be about. A problem's `values.what` holds the
+ * key (the lesson's symbol), so each locale can name the quantity in its own words.
+ */
+export const quantityNamesEn: Record<string, string> = {
+  n: 'Input size n',
+  i: 'Input size i',
+  k: 'Kernel size k',
+  p: 'Padding p',
+  s: 'Stride s',
+  d: 'Dilation d',
+  a: 'Output padding a',
+  groups: 'Groups',
+  cIn: 'Input channels C_in',
+  cOut: 'Output channels C_out',
+  units: 'Units',
+  rate: 'Dropout rate',
+};
+
 /** Builds a Problem with its English message. */
 export function problem(code: ProblemCode, values: Record<string, number | string> = {}): Problem {
-  return { code, values, message: fillTemplate(problemTemplatesEn[code], values) };
+  const what = values.what;
+  const shown = typeof what === 'string' && what in quantityNamesEn ? { ...values, what: quantityNamesEn[what]! } : values;
+  return { code, values, message: fillTemplate(problemTemplatesEn[code], shown) };
 }
 
 /** Either a value or the list of problems that prevented it. Never throws, never NaN. */
