@@ -47,6 +47,7 @@ export function effectiveKernel(k: number, d = 1): number {
  * padding). `what` is the quantity's symbol (see `quantityNamesEn`). Returns the problem, or null.
  */
 export function checkWhole(what: string, value: number, min: 0 | 1, max = MAX_SIZE): Problem | null {
+  if (Number.isNaN(value)) return problem('missing', { what });
   if (!Number.isFinite(value) || !Number.isInteger(value)) return problem('notInteger', { what, value: String(value) });
   if (value < min) return min === 0 ? problem('negative', { what, value }) : problem('notPositive', { what, value });
   if (value > max) return problem('tooLarge', { what, max });

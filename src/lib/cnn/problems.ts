@@ -10,6 +10,7 @@ export interface Problem {
 }
 
 export type ProblemCode =
+  | 'missing'
   | 'notInteger'
   | 'notPositive'
   | 'negative'
@@ -26,10 +27,18 @@ export type ProblemCode =
   | 'emptyNetwork'
   | 'emptyBranch'
   | 'duplicateName'
-  | 'tooLarge';
+  | 'tooLarge'
+  | 'noBranches'
+  | 'rateOutOfRange'
+  | 'parseExpected'
+  | 'unknownLayer'
+  | 'unknownOption'
+  | 'duplicateOption'
+  | 'misplacedInput';
 
 /** English templates; `{name}` placeholders are filled from `values`. */
 export const problemTemplatesEn: Record<ProblemCode, string> = {
+  missing: '{what} is empty: type a whole number.',
   notInteger: '{what} must be a whole number, not {value}.',
   notPositive: '{what} must be at least 1 (it is {value}).',
   negative: '{what} cannot be negative (it is {value}).',
@@ -49,6 +58,13 @@ export const problemTemplatesEn: Record<ProblemCode, string> = {
   emptyBranch: 'A branch has no layers.',
   duplicateName: 'Two layers are both called "{name}".',
   tooLarge: '{what} is too large (at most {max}).',
+  noBranches: 'A concat block needs at least one branch.',
+  rateOutOfRange: 'The dropout rate must be at least 0 and below 1 (it is {rate}).',
+  parseExpected: 'Line {line}, column {col}: expected {expected}, but found {found}.',
+  unknownLayer: 'Line {line}, column {col}: "{word}" is not a layer type (known: {known}).',
+  unknownOption: 'Line {line}, column {col}: "{option}" is not a setting of {kind} (expected {expected}).',
+  duplicateOption: 'Line {line}, column {col}: "{option}" is given twice.',
+  misplacedInput: 'Line {line}, column {col}: the input line may appear only once, before the first layer, outside any block.',
 };
 
 /** Fills `{name}` placeholders in a template from `values`. */
