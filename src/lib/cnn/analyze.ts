@@ -177,8 +177,8 @@ export function analyze(network: Network, input: Shape): Checked<Analysis> {
   const params = addParams(...reports.map((r) => r.params));
   const macs = reports.reduce((a, r) => a + r.macs, 0);
   for (const [what, value] of [
-    ['The parameter count', params.total],
-    ['The MAC count', macs],
+    ['params', params.total],
+    ['macs', macs],
   ] as const) {
     if (!(value <= Number.MAX_SAFE_INTEGER)) {
       return { ok: false, problems: [problem('tooLarge', { what, max: Number.MAX_SAFE_INTEGER })] };
@@ -204,13 +204,13 @@ export function flattenRows(reports: LayerReport[]): LayerReport[] {
 }
 
 function checkShape(shape: Shape): Problem[] {
-  if (shape === null || typeof shape !== 'object') return [problem('notInteger', { what: 'Input shape', value: String(shape) })];
+  if (shape === null || typeof shape !== 'object') return [problem('notInteger', { what: 'inputShape', value: String(shape) })];
   const fields: [string, number][] = isFlat(shape)
-    ? [['Input size', shape.size]]
+    ? [['inputSize', shape.size]]
     : [
-        ['Input height H', shape.h],
-        ['Input width W', shape.w],
-        ['Input channels C', shape.c],
+        ['inputH', shape.h],
+        ['inputW', shape.w],
+        ['inputC', shape.c],
       ];
   return fields.map(([what, v]) => checkWhole(what, v, 1)).filter((p): p is Problem => p !== null);
 }
@@ -301,7 +301,7 @@ function analyzeLayer(layer: Layer, st: State, where: Where): Step {
     case 'avgpool':
       return analyzePool(layer, st, where);
     case 'fc': {
-      const bad = compact([checkWhole('Output size', layer.out, 1)]);
+      const bad = compact([checkWhole('units', layer.out, 1)]);
       if (bad.length > 0) return fail(where, bad);
       if (!isFlat(st.shape)) return fail(where, [problem('needsFlatInput', { shape: formatShape(st.shape) })]);
       const nIn = st.shape.size;
@@ -330,7 +330,7 @@ function analyzeLayer(layer: Layer, st: State, where: Where): Step {
       return done(where, layer, st, st);
     }
     case 'lrn': {
-      const bad = layer.size === undefined ? [] : compact([checkWhole('LRN size n', layer.size, 1)]);
+      const bad = layer.size === undefined ? [] : compact([checkWhole('lrnSize', layer.size, 1)]);
       return bad.length > 0 ? fail(where, bad) : done(where, layer, st, st);
     }
     case 'relu':
@@ -368,7 +368,7 @@ interface Window {
 function resolvePadding(p: Padding | undefined, k: number, d: number, s: number): Checked<number> {
   if (p === undefined || p === 'valid') return { ok: true, value: 0 };
   if (p === 'same') return samePadding(k, d, s);
-  const bad = checkWhole('Padding p', p, 0);
+  const bad = checkWhole('p', p, 0);
   return bad ? { ok: false, problems: [bad] } : { ok: true, value: p };
 }
 
@@ -383,10 +383,10 @@ function slide(
 ): Checked<Window> {
   const [kh, kw] = kernelHW(k);
   const bad = compact([
-    checkWhole('Kernel size k', kh, 1),
-    checkWhole('Kernel size k', kw, 1),
-    checkWhole('Stride s', s, 1),
-    checkWhole('Dilation d', d, 1),
+    checkWhole('k', kh, 1),
+    checkWhole('k', kw, 1),
+    checkWhole('s', s, 1),
+    checkWhole('d', d, 1),
   ]);
   if (bad.length > 0) return { ok: false, problems: bad };
   const out: number[] = [];
@@ -434,7 +434,7 @@ function slidState(st: State, win: Window, c: number): State {
 
 function analyzeConv(layer: ConvLayer, st: State, where: Where): Step {
   const g = layer.g ?? 1;
-  const bad = compact([checkWhole('Output channels C_out', layer.out, 1), checkWhole('Groups', g, 1)]);
+  const bad = compact([checkWhole('cOut', layer.out, 1), checkWhole('groups', g, 1)]);
   if (bad.length > 0) return fail(where, bad);
   if (isFlat(st.shape)) return fail(where, [problem('needsSpatialInput', { size: st.shape.size })]);
   const cIn = st.shape.c;
@@ -461,7 +461,7 @@ function analyzePool(layer: PoolLayer, st: State, where: Where): Step {
 }
 
 function analyzeConvT(layer: ConvTLayer, st: State, where: Where): Step {
-  const bad = compact([checkWhole('Output channels C_out', layer.out, 1)]);
+  const bad = compact([checkWhole('cOut', layer.out, 1)]);
   if (bad.length > 0) return fail(where, bad);
   if (isFlat(st.shape)) return fail(where, [problem('needsSpatialInput', { size: st.shape.size })]);
   const [kh, kw] = kernelHW(layer.k);
@@ -557,10 +557,11 @@ function analyzeConcat(branches: Layer[][], layer: Layer, st: State, where: Wher
 function analyzeResidual(body: Layer[], shortcut: Layer[], layer: Layer, st: State, where: Where): Step {
   if (!Array.isArray(body) || body.length === 0) return fail(where, [problem('emptyBranch', { branch: 'body' })]);
   const b = analyzeSeq(body, st, childScope(where, [body]), `${where.path}.body.`, where.ctx);
+  const identity: Checked<{ reports: LayerReport[]; state: State }> = { ok: true, value: { reports: [], state: st } };
   const sc =
     Array.isArray(shortcut) && shortcut.length > 0
       ? analyzeSeq(shortcut, st, childScope(where, [shortcut], 'shortcut/'), `${where.path}.shortcut.`, where.ctx)
-      : ({ ok: true, value: { reports: [], state: st } } as const);
+      : identity;
   if (!b.ok || !sc.ok) return { ok: false, problems: [...(b.ok ? [] : b.problems), ...(sc.ok ? [] : sc.problems)] };
   const bodyShape = b.value.state.shape;
   const scShape = sc.value.state.shape;

@@ -91,6 +91,14 @@ export const quantityNamesEn: Record<string, string> = {
   cOut: 'Output channels C_out',
   units: 'Units',
   rate: 'Dropout rate',
+  inputH: 'Input height H',
+  inputW: 'Input width W',
+  inputC: 'Input channels C',
+  inputSize: 'Input size',
+  inputShape: 'The input shape',
+  lrnSize: 'LRN size n',
+  params: 'The parameter count',
+  macs: 'The multiply–accumulate count',
 };
 
 /** Builds a Problem with its English message. */

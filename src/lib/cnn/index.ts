@@ -1,0 +1,47 @@
+/**
+ * The CNN arithmetic engine: pure TypeScript (no DOM, no tfjs). Every number the course prints
+ * comes from here. Symbols: kernel k (k_h × k_w), stride s, padding p, dilation d, channels
+ * C_in → C_out, groups.
+ */
+export * from './conv-arithmetic';
+export * from './problems';
+export * from './network';
+export {
+  analyze,
+  atLayer,
+  flattenRows,
+  type Analysis,
+  type LayerReport,
+  type ReceptiveField,
+} from './analyze';
+export {
+  addParams,
+  bnParams,
+  convMacs,
+  convParams,
+  convTMacs,
+  convTParams,
+  fcMacs,
+  fcParams,
+  fieldStep,
+  makeParams,
+  noParams,
+  receptiveField,
+  stackedVsSingle,
+  unitField,
+  type AxisField,
+  type ConvParamsInput,
+  type FieldLayer,
+  type Params,
+  type StackedVsSingle,
+} from './formulas';
+export {
+  formatLayerLine,
+  formatNetwork,
+  formatShapeText,
+  parseNetwork,
+  parseShape,
+  type ParsedNetwork,
+  type TextPosition,
+} from './text-format';
+export { presetKeys, presets, densenet, inception, resnet, vgg, type Preset, type PresetKey, type ResNetBlock } from './presets';
