@@ -1,0 +1,39 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import starlight from '@astrojs/starlight';
+import svelte from '@astrojs/svelte';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+
+// KaTeX renders at build time; its CSS and fonts are bundled from the katex package (no CDN).
+const markdownPlugins = { remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] };
+
+export default defineConfig({
+  site: 'https://convnet-notebook.example',
+  markdown: { processor: unified(markdownPlugins) },
+  integrations: [
+    starlight({
+      title: { en: 'ConvNet Notebook', ko: 'ConvNet 노트북' },
+      description: 'An interactive course on modern convolutional networks.',
+      defaultLocale: 'root',
+      locales: {
+        root: { label: 'English', lang: 'en' },
+        ko: { label: '한국어', lang: 'ko' },
+      },
+      customCss: ['katex/dist/katex.min.css', './src/styles/course.css'],
+      components: {
+        Search: './src/components/starlight/Search.astro',
+        MarkdownContent: './src/components/starlight/MarkdownContent.astro',
+      },
+      sidebar: [
+        {
+          label: 'Lessons',
+          translations: { ko: '강의' },
+          items: [{ autogenerate: { directory: 'lessons' } }],
+        },
+      ],
+    }),
+    svelte(),
+  ],
+});

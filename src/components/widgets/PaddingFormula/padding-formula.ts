@@ -1,0 +1,123 @@
+/**
+ * PaddingFormula's pure state: from the reader's typed settings to the output size, the
+ * problems and warnings, what to draw, and the formula with numbers substituted.
+ */
+import { convOutput, kernelTaps, samePadding, tilingProblem, type ConvAxisResult } from '../../../lib/cnn/conv-arithmetic';
+import { problem, type Problem } from '../../../lib/cnn/problems';
+
+/** A field as the browser gives it: number inputs bind numbers, or null/'' when empty. */
+export type Field = string | number | null | undefined;
+
+export interface Settings {
+  n: Field;
+  k: Field;
+  p: Field;
+  s: Field;
+  d: Field;
+  /** compute p as "same" padding instead of reading the p field */
+  same: boolean;
+}
+
+export const defaultSettings: Settings = { n: '7', k: '3', p: '1', s: '1', d: '1', same: false };
+
+/** Largest padded input we draw as a grid; bigger settings still get their numbers. */
+export const MAX_DRAWN = 32;
+
+export type Figure =
+  | { ok: false; problems: Problem[]; values: Partial<Record<'n' | 'k' | 'p' | 's' | 'd', number>> }
+  | {
+      ok: true;
+      n: number;
+      k: number;
+      p: number;
+      s: number;
+      d: number;
+      result: ConvAxisResult;
+      warnings: Problem[];
+      drawable: boolean;
+    };
+
+/** A field → number; empty becomes NaN so the arithmetic reports it as missing. */
+export function readNumber(field: Field): number {
+  if (typeof field === 'number') return field;
+  if (field === null || field === undefined || field.trim() === '') return Number.NaN;
+  return Number(field);
+}
+
+/** Validates the settings and computes o = ⌊(n + 2p − k')/s⌋ + 1 (p from "same" when asked). */
+export function computeFigure(settings: Settings): Figure {
+  const n = readNumber(settings.n);
+  const k = readNumber(settings.k);
+  const s = readNumber(settings.s);
+  const d = readNumber(settings.d);
+  let p = readNumber(settings.p);
+  if (settings.same) {
+    const same = samePadding(k, Number.isNaN(d) ? 1 : d, Number.isNaN(s) ? 1 : s);
+    if (!same.ok) return { ok: false, problems: same.problems, values: { n, k, s, d } };
+    p = same.value;
+  }
+  const out = convOutput({ n, k, p, s, d });
+  if (!out.ok) return { ok: false, problems: out.problems, values: { n, k, p, s, d } };
+  const warnings: Problem[] = [];
+  const tiling = tilingProblem(out.value);
+  if (tiling) warnings.push(tiling);
+  if (p >= out.value.kEff) warnings.push(problem('paddingTooLarge', { p, k: out.value.kEff }));
+  return { ok: true, n, k, p, s, d, result: out.value, warnings, drawable: out.value.padded <= MAX_DRAWN };
+}
+
+export type CellKind = 'image' | 'padding';
+
+/** Whether padded cell index `x` (0 … n + 2p − 1) is padding or image. */
+export function cellKind(x: number, n: number, p: number): CellKind {
+  return x < p || x >= p + n ? 'padding' : 'image';
+}
+
+/**
+ * Padded indices (along one axis) that no kernel position reads: the trailing `rest` cells,
+ * plus, with dilation, cells between taps that no placement lands on.
+ */
+export function unreadIndices(f: { result: ConvAxisResult; k: number; s: number; d: number }): Set<number> {
+  const read = new Set<number>();
+  for (let j = 0; j < f.result.o; j++) for (const x of kernelTaps(j, f.k, f.s, f.d)) read.add(x);
+  const unread = new Set<number>();
+  for (let x = 0; x < f.result.padded; x++) if (!read.has(x)) unread.add(x);
+  return unread;
+}
+
+/** Clamps an output position to the grid 0 … o − 1. */
+export function clampPosition(value: number, o: number): number {
+  return Math.min(Math.max(0, Math.round(value)), Math.max(0, o - 1));
+}
+
+/** Moves the selected output cell for an arrow/Home/End key; null when the key is not ours. */
+export function moveSelection(key: string, row: number, col: number, o: number): [number, number] | null {
+  switch (key) {
+    case 'ArrowUp':
+      return [clampPosition(row - 1, o), col];
+    case 'ArrowDown':
+      return [clampPosition(row + 1, o), col];
+    case 'ArrowLeft':
+      return [row, clampPosition(col - 1, o)];
+    case 'ArrowRight':
+      return [row, clampPosition(col + 1, o)];
+    case 'Home':
+      return [row, 0];
+    case 'End':
+      return [row, o - 1];
+    default:
+      return null;
+  }
+}
+
+/**
+ * The output-size formula as TeX, general form then the current numbers, then the result:
+ * o = ⌊(n + 2p − k′)/s⌋ + 1 = ⌊(7 + 2·1 − 3)/1⌋ + 1 = 7.
+ */
+export function formulaTex(f: Extract<Figure, { ok: true }>): string {
+  const kSymbol = f.d === 1 ? 'k' : "k'";
+  return (
+    String.raw`o = \left\lfloor \frac{n + 2p - ${kSymbol}}{s} \right\rfloor + 1` +
+    String.raw` = \left\lfloor \frac{${f.n} + 2 \cdot ${f.p} - ${f.result.kEff}}{${f.s}} \right\rfloor + 1` +
+    String.raw` = \left\lfloor ${f.result.span / f.s === Math.floor(f.result.span / f.s) ? f.result.span / f.s : String.raw`\tfrac{${f.result.span}}{${f.s}}`} \right\rfloor + 1 = ${f.result.o}`
+  );
+}

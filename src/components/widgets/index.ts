@@ -1,0 +1,2 @@
+// One import line for lesson authors: import { PaddingFormula } from '~/components/widgets';
+export { default as PaddingFormula } from './PaddingFormula/PaddingFormula.astro';

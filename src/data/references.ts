@@ -1,0 +1,77 @@
+/**
+ * The course bibliography: one entry per cited work. Lessons cite by key
+ * (frontmatter `cites` and <Cite id="…" />); the build fails on an unknown key.
+ */
+export interface Reference {
+  authors: string;
+  title: string;
+  venue: string;
+  year: number;
+  url: string;
+}
+
+export const references = {
+  'dumoulin-visin-2016': {
+    authors: 'Vincent Dumoulin, Francesco Visin',
+    title: 'A guide to convolution arithmetic for deep learning',
+    venue: 'arXiv:1603.07285',
+    year: 2016,
+    url: 'https://arxiv.org/abs/1603.07285',
+  },
+  'yu-koltun-2016': {
+    authors: 'Fisher Yu, Vladlen Koltun',
+    title: 'Multi-Scale Context Aggregation by Dilated Convolutions',
+    venue: 'ICLR',
+    year: 2016,
+    url: 'https://arxiv.org/abs/1511.07122',
+  },
+  'araujo-2019': {
+    authors: 'André Araujo, Wade Norris, Jack Sim',
+    title: 'Computing Receptive Fields of Convolutional Neural Networks',
+    venue: 'Distill',
+    year: 2019,
+    url: 'https://distill.pub/2019/computing-receptive-fields/',
+  },
+  'simonyan-zisserman-2015': {
+    authors: 'Karen Simonyan, Andrew Zisserman',
+    title: 'Very Deep Convolutional Networks for Large-Scale Image Recognition',
+    venue: 'ICLR',
+    year: 2015,
+    url: 'https://arxiv.org/abs/1409.1556',
+  },
+  'krizhevsky-2012': {
+    authors: 'Alex Krizhevsky, Ilya Sutskever, Geoffrey E. Hinton',
+    title: 'ImageNet Classification with Deep Convolutional Neural Networks',
+    venue: 'NeurIPS',
+    year: 2012,
+    url: 'https://papers.nips.cc/paper/4824-imagenet-classification-with-deep-convolutional-neural-networks',
+  },
+  'szegedy-2015': {
+    authors: 'Christian Szegedy, Wei Liu, Yangqing Jia, et al.',
+    title: 'Going Deeper with Convolutions',
+    venue: 'CVPR',
+    year: 2015,
+    url: 'https://arxiv.org/abs/1409.4842',
+  },
+  'he-2016': {
+    authors: 'Kaiming He, Xiangyu Zhang, Shaoqing Ren, Jian Sun',
+    title: 'Deep Residual Learning for Image Recognition',
+    venue: 'CVPR',
+    year: 2016,
+    url: 'https://arxiv.org/abs/1512.03385',
+  },
+  'huang-2017': {
+    authors: 'Gao Huang, Zhuang Liu, Laurens van der Maaten, Kilian Q. Weinberger',
+    title: 'Densely Connected Convolutional Networks',
+    venue: 'CVPR',
+    year: 2017,
+    url: 'https://arxiv.org/abs/1608.06993',
+  },
+} as const satisfies Record<string, Reference>;
+
+export type ReferenceKey = keyof typeof references;
+
+/** Is `key` a known reference? */
+export function isReferenceKey(key: string): key is ReferenceKey {
+  return Object.prototype.hasOwnProperty.call(references, key);
+}

@@ -1,0 +1,65 @@
+/**
+ * Shared e2e fixtures: every test page is watched for console errors, uncaught exceptions and
+ * requests to any host other than the site's own, and each test fails if any occur.
+ */
+import { test as base, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { readdirSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+export interface PageWatch {
+  consoleErrors: string[];
+  foreignRequests: string[];
+}
+
+export const test = base.extend<{ watch: PageWatch }>({
+  watch: async ({ page, baseURL }, use) => {
+    const watch: PageWatch = { consoleErrors: [], foreignRequests: [] };
+    const ownOrigin = new URL(baseURL!).origin;
+    page.on('console', (msg) => {
+      if (msg.type() === 'error') watch.consoleErrors.push(`${msg.text()} (${msg.location().url})`);
+    });
+    page.on('pageerror', (err) => watch.consoleErrors.push(`uncaught: ${err.message}`));
+    page.on('request', (req) => {
+      const url = new URL(req.url());
+      if (['data:', 'blob:'].includes(url.protocol)) return;
+      if (url.origin !== ownOrigin) watch.foreignRequests.push(req.url());
+    });
+    await use(watch);
+    expect(watch.consoleErrors, 'console errors').toEqual([]);
+    expect(watch.foreignRequests, 'requests to other hosts').toEqual([]);
+  },
+});
+
+export { expect };
+
+/** Every built page, as a URL path ("/", "/ko/lessons/…/"), read from dist/. */
+export function builtPages(dist = 'dist'): string[] {
+  const out: string[] = [];
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir)) {
+      const full = join(dir, name);
+      if (statSync(full).isDirectory()) {
+        if (name !== '_astro' && name !== 'pagefind') walk(full);
+      } else if (name === 'index.html') {
+        const rel = relative(dist, dir).split('\\').join('/');
+        out.push(rel === '' ? '/' : `/${rel}/`);
+      }
+    }
+  };
+  walk(dist);
+  return out.sort();
+}
+
+/** axe with the WCAG 2.x A/AA rule sets (2.0, 2.1, 2.2). */
+export async function axeViolations(page: Page) {
+  const results = await new AxeBuilder({ page })
+    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+    .analyze();
+  return results.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+}
+
+/** Switches Starlight's theme before the page loads (it reads localStorage). */
+export async function useTheme(page: Page, theme: 'light' | 'dark') {
+  await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+}

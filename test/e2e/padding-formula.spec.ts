@@ -1,0 +1,111 @@
+import { test, expect } from './fixtures';
+import type { Page } from '@playwright/test';
+
+const widget = (page: Page) => page.locator('[data-widget="PaddingFormula"]');
+
+/** Types a value into a field using only the keyboard (Tab into it, select all, type). */
+async function typeField(page: Page, field: string, value: string) {
+  const input = widget(page).locator(`input[data-field="${field}"]`);
+  await input.focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  if (value === '') await page.keyboard.press('Backspace');
+  else await page.keyboard.type(value);
+}
+
+async function hydrated(page: Page, path: string) {
+  await page.goto(path);
+  await widget(page).scrollIntoViewIfNeeded();
+  // Astro removes the ssr attribute once the island has hydrated.
+  await expect(page.locator('astro-island:has([data-widget="PaddingFormula"])')).not.toHaveAttribute('ssr', /.*/);
+}
+
+test('shows the default figure without JavaScript', async ({ browser }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto('/lessons/02-kernel-size-and-padding/');
+  await expect(widget(page).getByTestId('result')).toHaveAttribute('data-output', '7');
+  await expect(widget(page).getByTestId('formula')).toContainText('= 7');
+  await expect(widget(page).locator('svg').first()).toBeVisible();
+  await context.close();
+});
+
+const cases = [
+  { name: 'valid, stride 2', set: { n: '7', k: '3', p: '1', s: '2', d: '1' }, output: '4' },
+  { name: 'no padding shrinks', set: { n: '32', k: '5', p: '0', s: '1', d: '1' }, output: '28' },
+  { name: 'AlexNet conv1', set: { n: '227', k: '11', p: '0', s: '4', d: '1' }, output: '55' },
+  { name: 'dilated 3×3, d=2', set: { n: '10', k: '3', p: '0', s: '1', d: '2' }, output: '6' },
+];
+
+for (const c of cases) {
+  test(`keyboard: ${c.name} → ${c.output}`, async ({ page, watch }) => {
+    await hydrated(page, '/lessons/02-kernel-size-and-padding/');
+    for (const [field, value] of Object.entries(c.set)) await typeField(page, field, value);
+    await expect(widget(page).getByTestId('result')).toHaveAttribute('data-output', c.output);
+    await expect(widget(page).getByTestId('formula')).toContainText(`= ${c.output}`);
+    expect(watch.consoleErrors).toEqual([]);
+  });
+}
+
+test('an impossible setting explains itself instead of showing NaN', async ({ page }) => {
+  await hydrated(page, '/lessons/02-kernel-size-and-padding/');
+  await typeField(page, 'n', '3');
+  await typeField(page, 'p', '0');
+  await typeField(page, 'k', '5');
+  const invalid = widget(page).getByTestId('invalid');
+  await expect(invalid).toContainText('larger than the padded input (3)');
+  await expect(widget(page)).not.toContainText('NaN');
+  await typeField(page, 's', '0');
+  await expect(invalid.locator('[data-code="notPositive"]')).toContainText('Stride s must be at least 1');
+  await typeField(page, 's', '');
+  await expect(invalid.locator('[data-code="missing"]')).toBeVisible();
+});
+
+test('"same" padding: odd kernels keep the size, even kernels are explained', async ({ page }) => {
+  await hydrated(page, '/lessons/02-kernel-size-and-padding/');
+  await typeField(page, 'n', '9');
+  await typeField(page, 'k', '5');
+  await widget(page).getByLabel('"Same" padding').check();
+  await expect(widget(page).getByTestId('result')).toHaveAttribute('data-output', '9');
+  await expect(widget(page).locator('input[data-field="p"]')).toBeDisabled();
+  await typeField(page, 'k', '4');
+  await expect(widget(page).locator('[data-code="sameNotInteger"]')).toContainText('1.5');
+  await widget(page).getByRole('button', { name: 'No padding' }).click();
+  await expect(widget(page).getByTestId('result')).toHaveAttribute('data-output', '6');
+});
+
+test('uneven tiling is flagged and the unread cells are marked', async ({ page }) => {
+  await hydrated(page, '/lessons/02-kernel-size-and-padding/');
+  await typeField(page, 'n', '8');
+  await typeField(page, 'p', '0');
+  await typeField(page, 's', '2');
+  await expect(widget(page).getByTestId('result')).toHaveAttribute('data-output', '3');
+  await expect(widget(page).locator('[data-testid="warning"][data-code="doesNotTile"]')).toBeVisible();
+  // 8 − 3 = 5 is odd: the last row and column are never read → 8 + 8 − 1 = 15 crossed cells.
+  await expect(widget(page).locator('.cell.skipped')).toHaveCount(15);
+});
+
+test('arrow keys and the pointer move the kernel across the output grid', async ({ page }) => {
+  await hydrated(page, '/lessons/02-kernel-size-and-padding/');
+  const grid = widget(page).getByTestId('output-grid');
+  await grid.focus();
+  await expect(grid).toHaveAttribute('aria-label', /row 1, column 1/);
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowRight');
+  await page.keyboard.press('ArrowDown');
+  await expect(grid).toHaveAttribute('aria-label', /row 2, column 3/);
+  await page.keyboard.press('End');
+  await expect(grid).toHaveAttribute('aria-label', /row 2, column 7/);
+  // 3×3 taps highlighted in the input grid
+  await expect(widget(page).locator('.cell.tap')).toHaveCount(9);
+  await grid.locator('.cell.out').nth(0).hover();
+  await expect(grid).toHaveAttribute('aria-label', /row 1, column 1/);
+});
+
+test('Korean widget strings', async ({ page }) => {
+  await hydrated(page, '/ko/lessons/02-kernel-size-and-padding/');
+  await expect(widget(page).getByTestId('result')).toContainText('출력은 7×7');
+  await typeField(page, 'k', '9');
+  await typeField(page, 'n', '3');
+  await typeField(page, 'p', '0');
+  await expect(widget(page).getByTestId('invalid')).toContainText('커널');
+});

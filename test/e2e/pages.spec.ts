@@ -1,0 +1,46 @@
+import { test, expect, builtPages, axeViolations, useTheme } from './fixtures';
+
+const pages = builtPages();
+
+test('the build has the landing page and lesson 2 in both locales', () => {
+  for (const path of ['/', '/ko/', '/lessons/02-kernel-size-and-padding/', '/ko/lessons/02-kernel-size-and-padding/'])
+    expect(pages).toContain(path);
+});
+
+for (const path of pages) {
+  for (const theme of ['light', 'dark'] as const) {
+    test(`${path} (${theme}) loads cleanly and passes axe`, async ({ page, watch }) => {
+      await useTheme(page, theme);
+      await page.goto(path);
+      await page.waitForLoadState('networkidle');
+      // Scroll through so every client:visible island hydrates before we check.
+      await page.evaluate(async () => {
+        for (let y = 0; y < document.body.scrollHeight; y += 600) {
+          window.scrollTo(0, y);
+          await new Promise((r) => setTimeout(r, 30));
+        }
+      });
+      await page.waitForLoadState('networkidle');
+      expect(await page.getAttribute('html', 'data-theme')).toBe(theme);
+      expect(await axeViolations(page)).toEqual([]);
+      expect(watch.consoleErrors).toEqual([]);
+    });
+  }
+}
+
+test('Korean pages are in Korean', async ({ page, watch }) => {
+  await page.goto('/ko/lessons/02-kernel-size-and-padding/');
+  expect(await page.getAttribute('html', 'lang')).toBe('ko');
+  await expect(page.locator('h1')).toContainText('패딩');
+  expect(watch.foreignRequests).toEqual([]);
+});
+
+test('the landing page lists every lesson with its objectives', async ({ page, watch }) => {
+  await page.goto('/');
+  const lesson = page.locator('.course-map li[data-lesson="2"]');
+  await expect(lesson.getByRole('link')).toHaveAttribute('href', '/lessons/02-kernel-size-and-padding/');
+  await expect(lesson.locator('ul li')).toHaveCount(3);
+  await page.goto('/ko/');
+  await expect(page.locator('.course-map li[data-lesson="2"] a')).toHaveAttribute('href', '/ko/lessons/02-kernel-size-and-padding/');
+  expect(watch.consoleErrors).toEqual([]);
+});
