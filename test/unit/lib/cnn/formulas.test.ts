@@ -61,7 +61,7 @@ describe('fcParams, convTParams, bnParams', () => {
 
 describe('receptiveField: r = 1 + Σ (k\'_l − 1)·Π_{i<l} s_i', () => {
   it.each([
-    ['one 3×3', [{ k: 3 }], 5 - 2, 1],
+    ['one 3×3', [{ k: 3 }], 3, 1],
     ['two 3×3', [{ k: 3 }, { k: 3 }], 5, 1],
     ['three 3×3', [{ k: 3 }, { k: 3 }, { k: 3 }], 7, 1],
     ['3×3 dilation 2', [{ k: 3, d: 2 }], 5, 1],
