@@ -225,6 +225,7 @@ class Parser {
 
   /** One line (or block); null for the input line. */
   private parseItem(path: string, top: boolean): Layer | null {
+    const first = this.peek();
     let t = this.next();
     let name: string | undefined;
     if (this.peek().type === ':') {
@@ -250,7 +251,7 @@ class Parser {
     if (!layerKinds.includes(kind)) {
       throw new ParseFailure(problem('unknownLayer', { line: t.line, col: t.col, word: t.text, known: layerKinds.join(', ') }));
     }
-    this.positions[path] = { line: t.line, col: t.col };
+    this.positions[path] = { line: first.line, col: first.col };
     const named = name === undefined ? {} : { name };
     if (kind === 'concat') {
       this.expect('{', '"{" after concat');
