@@ -15,9 +15,7 @@ const lessonFields = z.object({
   objectives: z.array(z.string().min(1)).min(1).optional(),
   cites: z
     .array(
-      z.string().refine(isReferenceKey, (key) => ({
-        message: `unknown reference "${key}"; known references: ${knownKeys}`,
-      })),
+      z.string().refine(isReferenceKey, { message: `not a known reference (known: ${knownKeys})` }),
     )
     .default([]),
 });

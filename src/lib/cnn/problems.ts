@@ -38,7 +38,7 @@ export type ProblemCode =
 
 /** English templates; `{name}` placeholders are filled from `values`. */
 export const problemTemplatesEn: Record<ProblemCode, string> = {
-  missing: '{what} is empty: type a whole number.',
+  missing: '{what} is not a number: type a whole number.',
   notInteger: '{what} must be a whole number, not {value}.',
   notPositive: '{what} must be at least 1 (it is {value}).',
   negative: '{what} cannot be negative (it is {value}).',

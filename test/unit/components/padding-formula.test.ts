@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import {
+  cellKind,
+  clampPosition,
+  computeFigure,
+  defaultSettings,
+  formulaTex,
+  moveSelection,
+  readNumber,
+  unreadIndices,
+  type Settings,
+} from '../../../src/components/widgets/PaddingFormula/padding-formula';
+
+const settings = (over: Partial<Settings>): Settings => ({ ...defaultSettings, ...over });
+
+describe('computeFigure', () => {
+  it.each([
+    // n, k, p, s, d, expected o   (hand-computed with o = ⌊(n + 2p − k')/s⌋ + 1)
+    [7, 3, 1, 1, 1, 7],
+    [7, 3, 1, 2, 1, 4],
+    [32, 5, 0, 1, 1, 28],
+    [227, 11, 0, 4, 1, 55],
+    [224, 11, 0, 4, 1, 54],
+    [10, 3, 0, 1, 2, 6],
+    [5, 5, 0, 1, 1, 1],
+    [1, 1, 0, 1, 1, 1],
+    [8, 3, 0, 2, 1, 3],
+    [4, 3, 2, 3, 1, 2],
+  ])('n=%i k=%i p=%i s=%i d=%i → o=%i', (n, k, p, s, d, o) => {
+    const f = computeFigure(settings({ n, k, p, s, d }));
+    expect(f.ok && f.result.o).toBe(o);
+  });
+
+  it.each([
+    ['kernel larger than padded input', { n: 3, k: 5, p: 0 }, 'kernelTooLarge'],
+    ['stride 0', { s: 0 }, 'notPositive'],
+    ['negative padding', { p: -1 }, 'negative'],
+    ['fractional kernel', { k: 2.5 }, 'notInteger'],
+    ['empty field', { n: '' }, 'missing'],
+    ['null field', { d: null }, 'missing'],
+    ['text field', { n: 'abc' }, 'missing'],
+    ['dilation 0', { d: 0 }, 'notPositive'],
+    ['huge input', { n: 1e9 }, 'tooLarge'],
+    ['same with even kernel', { k: 4, same: true }, 'sameNotInteger'],
+    ['same with stride 2', { s: 2, same: true }, 'sameNeedsStride1'],
+  ])('%s is a problem, never NaN', (_name, over, code) => {
+    const f = computeFigure(settings(over as Partial<Settings>));
+    expect(f.ok).toBe(false);
+    if (!f.ok) {
+      expect(f.problems.map((p) => p.code)).toContain(code);
+      for (const p of f.problems) expect(p.message).not.toMatch(/NaN|undefined/);
+    }
+  });
+
+  it('"same" padding picks p = (k′ − 1)/2 and keeps the size', () => {
+    const f = computeFigure(settings({ n: 9, k: 5, same: true, p: 0 }));
+    expect(f.ok && [f.p, f.result.o]).toEqual([2, 9]);
+    const dilated = computeFigure(settings({ n: 9, k: 3, d: 2, same: true }));
+    expect(dilated.ok && [dilated.p, dilated.result.o]).toEqual([2, 9]);
+  });
+
+  it('warns about uneven tiling and padding at least the kernel', () => {
+    const tiling = computeFigure(settings({ n: 8, k: 3, p: 0, s: 2 }));
+    expect(tiling.ok && tiling.warnings.map((w) => w.code)).toEqual(['doesNotTile']);
+    const pad = computeFigure(settings({ n: 4, k: 3, p: 3, s: 1 }));
+    expect(pad.ok && pad.warnings.map((w) => w.code)).toEqual(['paddingTooLarge']);
+    const clean = computeFigure(defaultSettings);
+    expect(clean.ok && clean.warnings).toEqual([]);
+  });
+
+  it('does not draw grids past the size limit but still computes', () => {
+    const f = computeFigure(settings({ n: 227, k: 11, p: 0, s: 4 }));
+    expect(f.ok && f.drawable).toBe(false);
+    expect(computeFigure(defaultSettings).ok && (computeFigure(defaultSettings) as { drawable: boolean }).drawable).toBe(true);
+  });
+});
+
+describe('readNumber', () => {
+  it.each([
+    ['3', 3],
+    [' 12 ', 12],
+    [5, 5],
+    ['1.5', 1.5],
+  ])('%j → %d', (input, value) => expect(readNumber(input)).toBe(value));
+  it.each(['', '   ', null, undefined])('%j → NaN (reported as missing)', (input) => expect(readNumber(input)).toBeNaN());
+});
+
+describe('grid helpers', () => {
+  it('cellKind marks p cells on each side as padding', () => {
+    expect([0, 1, 2, 6, 7, 8].map((x) => cellKind(x, 7, 1))).toEqual(['padding', 'image', 'image', 'image', 'image', 'padding']);
+  });
+
+  it.each([
+    // n, k, p, s, d, unread padded indices
+    [8, 3, 0, 2, 1, [7]],
+    [7, 3, 1, 1, 1, []],
+    [7, 3, 0, 3, 1, [6]],
+    [9, 2, 0, 3, 1, [2, 5, 8]],
+    [6, 2, 0, 1, 3, []],
+  ])('unread cells n=%i k=%i p=%i s=%i d=%i → %j', (n, k, p, s, d, unread) => {
+    const f = computeFigure(settings({ n, k, p, s, d }));
+    if (!f.ok) throw new Error('expected valid');
+    expect([...unreadIndices(f)].sort((a, b) => a - b)).toEqual(unread);
+  });
+
+  it.each([
+    [-3, 5, 0],
+    [2.4, 5, 2],
+    [9, 5, 4],
+    [0, 0, 0],
+  ])('clampPosition(%d, o=%d) = %d', (v, o, want) => expect(clampPosition(v, o)).toBe(want));
+
+  it.each([
+    ['ArrowRight', 0, 0, [0, 1]],
+    ['ArrowRight', 0, 4, [0, 4]],
+    ['ArrowLeft', 2, 0, [2, 0]],
+    ['ArrowDown', 4, 1, [4, 1]],
+    ['ArrowUp', 3, 3, [2, 3]],
+    ['Home', 3, 3, [3, 0]],
+    ['End', 3, 1, [3, 4]],
+    ['a', 1, 1, null],
+  ] as const)('moveSelection(%s) from (%i,%i) on 5×5', (key, r, c, want) => {
+    expect(moveSelection(key, r, c, 5)).toEqual(want);
+  });
+});
+
+describe('formulaTex', () => {
+  it('substitutes the numbers and shows the result', () => {
+    const f = computeFigure(settings({ n: 7, k: 3, p: 1, s: 2, d: 1 }));
+    if (!f.ok) throw new Error('expected valid');
+    const tex = formulaTex(f);
+    expect(tex).toContain('\\frac{7 + 2 \\cdot 1 - 3}{2}');
+    expect(tex.endsWith('= 4')).toBe(true);
+  });
+  it("uses k' and the dilated extent when d > 1, and a fraction when s does not divide", () => {
+    const f = computeFigure(settings({ n: 8, k: 3, p: 0, s: 2, d: 2 }));
+    if (!f.ok) throw new Error('expected valid');
+    const tex = formulaTex(f);
+    expect(tex).toContain("k'");
+    expect(tex).toContain('\\frac{8 + 2 \\cdot 0 - 5}{2}');
+    expect(tex).toContain('\\tfrac{3}{2}');
+    expect(tex.endsWith('= 2')).toBe(true);
+  });
+});
