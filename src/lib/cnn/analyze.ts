@@ -158,8 +158,12 @@ type Step = Checked<{ report: LayerReport; state: State }>;
 
 /**
  * Analyzes `network` on an input of shape `input` ({h, w, c} image or {size} vector).
- * Returns per-layer reports and totals, or the problems of the first layer that cannot work
- * (each naming the layer).
+ * Per layer: output size o = ⌊(n + 2p − k')/s⌋ + 1 with k' = k + (k − 1)(d − 1) (⌈ ⌉ in ceil mode;
+ * o = s(i − 1) + a + k' − 2p for convt); conv params k_h·k_w·(C_in/groups)·C_out + C_out and
+ * MACs H_out·W_out·C_out·k_h·k_w·C_in/groups; fc params in·out + out, MACs in·out; bn 2·C;
+ * receptive field r_out = r_in + (k' − 1)·j_in, j_out = j_in·s (see the module comment).
+ * Totals are the sums over all layers. Returns the reports, or the problems of the first layer
+ * that cannot work (each naming the layer); never throws.
  */
 export function analyze(network: Network, input: Shape): Checked<Analysis> {
   const bad = checkShape(input);

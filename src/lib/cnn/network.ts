@@ -176,7 +176,11 @@ export const layerKinds: readonly LayerKind[] = [
   'residual',
 ];
 
-/** Prefix of auto-generated names: the n-th layer of a kind is called `${prefix}${n}`. */
+/**
+ * Prefix of auto-generated names: the n-th unnamed layer of a kind in its block is called
+ * `${prefix}${n}` (names given explicitly in the same block are skipped). maxpool and avgpool
+ * share "pool".
+ */
 export const autoNamePrefix: Record<LayerKind, string> = {
   conv: 'conv',
   convt: 'convt',

@@ -34,9 +34,13 @@ export const avgpool = (k: Kernel, o: PoolOptions = {}): PoolLayer => clean({ ..
 export const fc = (out: number, name?: string, bias?: boolean): FcLayer => clean({ name, kind: 'fc', out, bias });
 /** A layer with no settings (relu, bn, flatten, gap, identity ...). */
 export const plain = (kind: PlainLayer['kind'], name?: string): PlainLayer => clean({ name, kind });
+/** ReLU, max(0, x): no parameters. */
 export const relu = (): PlainLayer => plain('relu');
+/** Batch norm: 2·C parameters (γ, β). */
 export const bn = (): PlainLayer => plain('bn');
+/** Dropout with the given rate: no parameters. */
 export const dropout = (rate: number): DropoutLayer => ({ kind: 'dropout', rate });
+/** Local response normalisation across `size` channels: no parameters. */
 export const lrn = (size: number): LrnLayer => ({ kind: 'lrn', size });
 /** Parallel branches joined along channels. */
 export const concat = (name: string | undefined, branches: Layer[][]): ConcatBlock => clean({ name, kind: 'concat', branches });
