@@ -180,13 +180,8 @@ export function analyze(network: Network, input: Shape): Checked<Analysis> {
   const { reports, state } = run.value;
   const params = addParams(...reports.map((r) => r.params));
   const macs = reports.reduce((a, r) => a + r.macs, 0);
-  for (const [what, value] of [
-    ['params', params.total],
-    ['macs', macs],
-  ] as const) {
-    if (!(value <= Number.MAX_SAFE_INTEGER)) {
-      return { ok: false, problems: [problem('tooLarge', { what, max: Number.MAX_SAFE_INTEGER })] };
-    }
+  if (!(params.total <= Number.MAX_SAFE_INTEGER && macs <= Number.MAX_SAFE_INTEGER)) {
+    return { ok: false, problems: [problem('networkTooLarge', { params: params.total, macs })] };
   }
   return {
     ok: true,
@@ -208,15 +203,17 @@ export function flattenRows(reports: LayerReport[]): LayerReport[] {
 }
 
 function checkShape(shape: Shape): Problem[] {
-  if (shape === null || typeof shape !== 'object') return [problem('notInteger', { what: 'inputShape', value: String(shape) })];
+  // Quantity keys (see quantityNamesEn): height and width are input sizes n, depth is C_in.
+  if (shape === null || typeof shape !== 'object') return [problem('notInteger', { what: 'n', value: String(shape) })];
   const fields: [string, number][] = isFlat(shape)
-    ? [['inputSize', shape.size]]
+    ? [['n', shape.size]]
     : [
-        ['inputH', shape.h],
-        ['inputW', shape.w],
-        ['inputC', shape.c],
+        ['n', shape.h],
+        ['n', shape.w],
+        ['cIn', shape.c],
       ];
-  return fields.map(([what, v]) => checkWhole(what, v, 1)).filter((p): p is Problem => p !== null);
+  const problems = compact(fields.map(([what, v]) => checkWhole(what, v, 1)));
+  return problems.filter((p, i) => problems.findIndex((q) => q.message === p.message) === i);
 }
 
 function analyzeSeq(
@@ -334,7 +331,8 @@ function analyzeLayer(layer: Layer, st: State, where: Where): Step {
       return done(where, layer, st, st);
     }
     case 'lrn': {
-      const bad = layer.size === undefined ? [] : compact([checkWhole('lrnSize', layer.size, 1)]);
+      // the LRN window spans `size` neighbouring channels: a 1-D kernel, hence quantity k
+      const bad = layer.size === undefined ? [] : compact([checkWhole('k', layer.size, 1)]);
       return bad.length > 0 ? fail(where, bad) : done(where, layer, st, st);
     }
     case 'relu':

@@ -34,7 +34,8 @@ export type ProblemCode =
   | 'unknownLayer'
   | 'unknownOption'
   | 'duplicateOption'
-  | 'misplacedInput';
+  | 'misplacedInput'
+  | 'networkTooLarge';
 
 /** English templates; `{name}` placeholders are filled from `values`. */
 export const problemTemplatesEn: Record<ProblemCode, string> = {
@@ -65,6 +66,7 @@ export const problemTemplatesEn: Record<ProblemCode, string> = {
   unknownOption: 'Line {line}, column {col}: "{option}" is not a setting of {kind} (expected {expected}).',
   duplicateOption: 'Line {line}, column {col}: "{option}" is given twice.',
   misplacedInput: 'Line {line}, column {col}: the input line may appear only once, before the first layer, outside any block.',
+  networkTooLarge: 'The network is too large to count exactly (more than 2^53 parameters or multiply–accumulates).',
 };
 
 /** Fills `{name}` placeholders in a template from `values`. */
@@ -91,14 +93,6 @@ export const quantityNamesEn: Record<string, string> = {
   cOut: 'Output channels C_out',
   units: 'Units',
   rate: 'Dropout rate',
-  inputH: 'Input height H',
-  inputW: 'Input width W',
-  inputC: 'Input channels C',
-  inputSize: 'Input size',
-  inputShape: 'The input shape',
-  lrnSize: 'LRN size n',
-  params: 'The parameter count',
-  macs: 'The multiply–accumulate count',
 };
 
 /** Builds a Problem with its English message. */

@@ -237,7 +237,7 @@ describe('invalid networks are error values naming the layer', () => {
     ['concat without branches', [{ kind: 'concat', branches: [] }], img(8, 8, 3), 'noBranches', 'concat1'],
     ['empty residual body', [{ kind: 'residual', body: [] }], img(8, 8, 3), 'emptyBranch', 'res1'],
     ['error inside a block', [{ kind: 'concat', name: 'inc', branches: [[conv(4, 1, { s: 0 })]] }], img(8, 8, 3), 'notPositive', 'inc/conv1'],
-    ['too many MACs', [conv(100_000, 3, { p: 1 })], img(1000, 1000, 100_000), 'tooLarge', ''],
+    ['too many MACs', [conv(100_000, 3, { p: 1 })], img(1000, 1000, 100_000), 'networkTooLarge', ''],
   ])('%s', (_label, network, input, code, layer) => {
     const r = analyze(network, input);
     expect(r.ok).toBe(false);
