@@ -110,14 +110,17 @@ export function moveSelection(key: string, row: number, col: number, o: number):
 }
 
 /**
- * The output-size formula as TeX, general form then the current numbers, then the result:
- * o = ⌊(n + 2p − k′)/s⌋ + 1 = ⌊(7 + 2·1 − 3)/1⌋ + 1 = 7.
+ * The output-size formula as TeX, one step per line so it fits a phone screen: the general
+ * form, the current numbers, then the result — o = ⌊(n + 2p − k′)/s⌋ + 1 = ⌊(7 + 2·1 − 3)/1⌋ + 1 = 7.
  */
 export function formulaTex(f: Extract<Figure, { ok: true }>): string {
   const kSymbol = f.d === 1 ? 'k' : "k'";
-  return (
-    String.raw`o = \left\lfloor \frac{n + 2p - ${kSymbol}}{s} \right\rfloor + 1` +
-    String.raw` = \left\lfloor \frac{${f.n} + 2 \cdot ${f.p} - ${f.result.kEff}}{${f.s}} \right\rfloor + 1` +
-    String.raw` = \left\lfloor ${f.result.span / f.s === Math.floor(f.result.span / f.s) ? f.result.span / f.s : String.raw`\tfrac{${f.result.span}}{${f.s}}`} \right\rfloor + 1 = ${f.result.o}`
-  );
+  const quotient = f.result.span % f.s === 0 ? String(f.result.span / f.s) : String.raw`\tfrac{${f.result.span}}{${f.s}}`;
+  return [
+    String.raw`\begin{aligned}`,
+    String.raw`o &= \left\lfloor \frac{n + 2p - ${kSymbol}}{s} \right\rfloor + 1 \\`,
+    String.raw`&= \left\lfloor \frac{${f.n} + 2 \cdot ${f.p} - ${f.result.kEff}}{${f.s}} \right\rfloor + 1`,
+    String.raw`= \left\lfloor ${quotient} \right\rfloor + 1 = ${f.result.o}`,
+    String.raw`\end{aligned}`,
+  ].join(' ');
 }
