@@ -1,7 +1,8 @@
 import { defineConfig } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './scripts/chromium-path.mjs';
 
-const PORT = 4321;
+// E2E_PORT lets several checkouts on one machine test side by side.
+const PORT = Number(process.env.E2E_PORT ?? 4321);
 
 export default defineConfig({
   testDir: 'test/e2e',
@@ -17,7 +18,7 @@ export default defineConfig({
   },
   webServer: {
     // Serves the production build; `npm test` builds it first.
-    command: `npm run preview`,
+    command: `npm exec -- astro preview --port ${PORT}`,
     url: `http://localhost:${PORT}/`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,

@@ -5,7 +5,8 @@ import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { chromiumArgs, chromiumPath } from './chromium-path.mjs';
 
-const base = 'http://localhost:4321';
+const port = process.env.E2E_PORT ?? '4321';
+const base = `http://localhost:${port}`;
 const paths = process.argv.slice(2).length ? process.argv.slice(2) : ['/', '/lessons/02-kernel-size-and-padding/'];
 
 async function up() {
@@ -17,7 +18,7 @@ async function up() {
 }
 let server;
 if (!(await up())) {
-  server = spawn('npm', ['run', 'preview'], { stdio: 'ignore', detached: true });
+  server = spawn('npm', ['exec', '--', 'astro', 'preview', '--port', port], { stdio: 'ignore', detached: true });
   for (let i = 0; i < 60 && !(await up()); i++) await new Promise((r) => setTimeout(r, 500));
 }
 
