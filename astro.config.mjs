@@ -32,6 +32,11 @@ export default defineConfig({
           translations: { ko: '강의' },
           items: [{ autogenerate: { directory: 'lessons' } }],
         },
+        {
+          label: 'Tools',
+          translations: { ko: '도구' },
+          items: [{ autogenerate: { directory: 'tools' } }],
+        },
       ],
     }),
     svelte(),

@@ -13,7 +13,10 @@ export function translate(strings: Strings, key: string, values: Record<string, 
   return template === undefined ? `[missing: ${key}]` : fillTemplate(template, values);
 }
 
-/** A Problem in the reader's language; quantity symbols in `what` are named per locale. */
+/**
+ * A Problem in the reader's language; quantity symbols in `what` are named per locale, and a
+ * problem that belongs to a layer starts with the layer's name ("conv3: …").
+ */
 export function describeProblem(strings: Strings, p: Problem): string {
   const what = p.values.what;
   const values =
@@ -21,10 +24,28 @@ export function describeProblem(strings: Strings, p: Problem): string {
       ? { ...p.values, what: strings[`cnn.quantity.${what}`]! }
       : p.values;
   const key = `cnn.problem.${p.code}`;
-  return strings[key] === undefined ? p.message : fillTemplate(strings[key]!, values);
+  if (strings[key] === undefined) return p.message;
+  const text = fillTemplate(strings[key]!, values);
+  return p.values.layer === undefined ? text : `${p.values.layer}: ${text}`;
 }
 
 /** Formats a number for the locale: grouping separators, at most `digits` decimals. */
 export function formatNumber(locale: Locale, value: number, digits = 0): string {
   return new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US', { maximumFractionDigits: digits }).format(value);
+}
+
+/** Short form of a large count for the locale: 60,965,224 → "61M" (en) or "6097만" (ko). */
+export function formatCompact(locale: Locale, value: number): string {
+  return new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+}
+
+/** A percentage for the locale: 0.9617 → "96.2%". */
+export function formatPercent(locale: Locale, share: number, digits = 1): string {
+  return new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US', { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(share);
+}
+
+/** 10 to the power e written with superscript digits: 6 → "10⁶". */
+export function powerOfTenText(e: number): string {
+  const sup = '⁰¹²³⁴⁵⁶⁷⁸⁹';
+  return '10' + String(e).replace(/\d/g, (d) => sup[Number(d)]!).replace('-', '⁻');
 }

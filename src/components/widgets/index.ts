@@ -1,2 +1,4 @@
 // One import line for lesson authors: import { PaddingFormula } from '~/components/widgets';
 export { default as PaddingFormula } from './PaddingFormula/PaddingFormula.astro';
+export { default as ArchitectureTable } from './ArchitectureTable/ArchitectureTable.astro';
+export { default as ArchitectureLab } from './ArchitectureLab/ArchitectureLab.astro';

@@ -26,7 +26,8 @@ export function renderChart(spec: ChartSpec, doc: Document): string {
     ariaDescription: spec.description,
     style: { background: 'transparent', color: 'currentColor', ...(spec.options.style as object | undefined) },
   });
-  const svg = el.tagName.toLowerCase() === 'svg' ? el : el.querySelector('svg');
+  // With a legend, Plot returns a <figure>: the chart is the svg that carries the aria-label.
+  const svg = el.tagName.toLowerCase() === 'svg' ? el : (el.querySelector('svg[aria-label]') ?? el.querySelector('svg'));
   if (svg) {
     svg.setAttribute('role', 'img');
     for (const node of Array.from(svg.querySelectorAll('[aria-label]'))) node.removeAttribute('aria-label');

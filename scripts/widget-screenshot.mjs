@@ -1,0 +1,12 @@
+// Screenshot of the first widget on a page: node scripts/widget-screenshot.mjs URL out.png [width] [light|dark]
+import { chromium } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './chromium-path.mjs';
+const [url, out, width = '1280', theme = 'light'] = process.argv.slice(2);
+const b = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+const p = await b.newPage({ viewport: { width: Number(width), height: 900 } });
+await p.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+await p.goto(url);
+const w = p.locator('[data-widget]').first();
+await w.scrollIntoViewIfNeeded(); await p.waitForTimeout(1000);
+await w.screenshot({ path: out });
+await b.close();

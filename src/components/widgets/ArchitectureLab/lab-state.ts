@@ -1,0 +1,94 @@
+/**
+ * The Architecture Lab's pure state: text → parsed network → analysis, which text line each
+ * problem belongs to, and the URL fragment that reproduces a network (#preset=… or #net=…).
+ */
+import { analyze, type Analysis } from '../../../lib/cnn/analyze';
+import { parseNetwork, type TextPosition } from '../../../lib/cnn/text-format';
+import { presetKeys, type PresetKey } from '../../../lib/cnn/presets';
+import { problem, type Problem } from '../../../lib/cnn/problems';
+
+/** A problem with the 1-based text line it belongs to (null when no line can be named). */
+export interface LineProblem {
+  problem: Problem;
+  line: number | null;
+}
+
+export type LabResult =
+  | { ok: true; analysis: Analysis; layerCount: number }
+  | { ok: false; issues: LineProblem[]; badLines: Set<number> };
+
+/** The 1-based text line of a problem: its own line (parse errors) or its layer's line (analysis). */
+export function problemLine(p: Problem, positions: Record<string, TextPosition>): number | null {
+  if (typeof p.values.line === 'number') return p.values.line;
+  if (typeof p.values.path === 'string') return positions[p.values.path]?.line ?? null;
+  return null;
+}
+
+/** Each problem with its line, and the set of lines that have one. */
+export function withLines(problems: Problem[], positions: Record<string, TextPosition>): { ok: false; issues: LineProblem[]; badLines: Set<number> } {
+  const issues = problems.map((p) => ({ problem: p, line: problemLine(p, positions) }));
+  return { ok: false, issues, badLines: new Set(issues.flatMap((i) => (i.line === null ? [] : [i.line]))) };
+}
+
+/** Parses and analyses a network written in the text form; a missing input line is a problem. */
+export function analyzeText(text: string): LabResult {
+  const parsed = parseNetwork(text);
+  if (!parsed.ok) return withLines(parsed.problems, {});
+  const { network, input, positions } = parsed.value;
+  if (input === null) {
+    const missing = problem('parseExpected', { line: 1, col: 1, expected: 'an input line such as "input 224x224x3"', found: 'none' });
+    return withLines([missing], {});
+  }
+  const result = analyze(network, input);
+  if (!result.ok) return withLines(result.problems, positions);
+  const layerCount = result.value.rows.filter((r) => r.kind !== 'concat' && r.kind !== 'residual').length;
+  return { ok: true, analysis: result.value, layerCount };
+}
+
+function toBase64Url(bytes: Uint8Array): string {
+  let binary = '';
+  for (const b of bytes) binary += String.fromCharCode(b);
+  return btoa(binary).replace(/\+/g, '-').replace(/\//g, '_').replace(/=+$/, '');
+}
+
+function fromBase64Url(text: string): Uint8Array {
+  const b64 = text.replace(/-/g, '+').replace(/_/g, '/');
+  const binary = atob(b64 + '='.repeat((4 - (b64.length % 4)) % 4));
+  return Uint8Array.from(binary, (c) => c.charCodeAt(0));
+}
+
+async function pipe(bytes: Uint8Array, stream: CompressionStream | DecompressionStream): Promise<Uint8Array> {
+  const out = new Blob([bytes as BlobPart]).stream().pipeThrough(stream);
+  return new Uint8Array(await new Response(out).arrayBuffer());
+}
+
+/** Network text → compact URL-safe string (deflate-raw, then base64url). */
+export async function encodeNetwork(text: string): Promise<string> {
+  return toBase64Url(await pipe(new TextEncoder().encode(text), new CompressionStream('deflate-raw')));
+}
+
+/** The inverse of encodeNetwork; null when the string is damaged. */
+export async function decodeNetwork(encoded: string): Promise<string | null> {
+  try {
+    return new TextDecoder('utf-8', { fatal: true }).decode(await pipe(fromBase64Url(encoded), new DecompressionStream('deflate-raw')));
+  } catch {
+    return null;
+  }
+}
+
+export type HashState = { preset: PresetKey } | { net: string } | { invalid: true } | null;
+
+/** Reads "#preset=vgg16" or "#net=…" (anything else: null; a bad preset name: invalid). */
+export function readHash(hash: string): HashState {
+  const params = new URLSearchParams(hash.replace(/^#/, ''));
+  const preset = params.get('preset');
+  if (preset !== null) return (presetKeys as readonly string[]).includes(preset) ? { preset: preset as PresetKey } : { invalid: true };
+  const net = params.get('net');
+  if (net !== null) return net === '' ? { invalid: true } : { net };
+  return null;
+}
+
+/** The fragment for a state: an unmodified preset by name, anything else as encoded text. */
+export function hashFor(state: { preset: PresetKey } | { net: string }): string {
+  return 'preset' in state ? `#preset=${state.preset}` : `#net=${state.net}`;
+}

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { analyzeText, decodeNetwork, encodeNetwork, hashFor, problemLine, readHash } from '../../../src/components/widgets/ArchitectureLab/lab-state';
+import { formatNetwork } from '../../../src/lib/cnn/text-format';
+import { presets, presetKeys } from '../../../src/lib/cnn/presets';
+import { problem } from '../../../src/lib/cnn/problems';
+
+describe('analyzeText', () => {
+  it.each(presetKeys)('%s text analyses to its published total', (key) => {
+    const r = analyzeText(formatNetwork(presets[key].network, presets[key].input));
+    expect(r.ok).toBe(true);
+  });
+
+  it('AlexNet text: 60,965,224 parameters, 8 layers with weights among 23', () => {
+    const r = analyzeText(formatNetwork(presets['alexnet-2012'].network, presets['alexnet-2012'].input));
+    if (!r.ok) throw new Error('expected ok');
+    expect(r.analysis.totals.params.total).toBe(60_965_224);
+    expect(r.layerCount).toBe(23);
+  });
+
+  it.each([
+    ['a parse error points at its own line', 'input 32x32x3\nconv 8 k3\nconv k3\n', 3, 'parseExpected'],
+    ['an analysis error points at the layer line', 'input 4x4x3\nconv 8 k3\n\n# comment\nconv 8 k5\n', 5, 'kernelTooLarge'],
+    ['fc on an image', 'input 8x8x3\nfc 10\n', 2, 'needsFlatInput'],
+    ['stride 0', 'input 8x8x3\nconv 4 k3 s0\n', 2, 'notPositive'],
+    ['unknown layer', 'input 8x8x3\nfrobnicate 3\n', 2, 'unknownLayer'],
+    ['no input line', 'conv 4 k3\n', 1, 'parseExpected'],
+  ])('%s', (_name, text, line, code) => {
+    const r = analyzeText(text);
+    expect(r.ok).toBe(false);
+    if (r.ok) return;
+    expect(r.issues[0]!.problem.code).toBe(code);
+    expect(r.issues[0]!.line).toBe(line);
+    expect(r.badLines.has(line)).toBe(true);
+    for (const i of r.issues) expect(i.problem.message).not.toMatch(/NaN|undefined/);
+  });
+
+  it('a problem inside a block maps to the line of the layer in the block', () => {
+    const text = 'input 8x8x16\nresidual {\n  conv 16 k3 p1\n  conv 8 k3 p1\n}\n';
+    const r = analyzeText(text);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.issues[0]!.line).not.toBeNull();
+  });
+});
+
+describe('problemLine', () => {
+  it.each([
+    [problem('parseExpected', { line: 4, col: 2, expected: 'x', found: 'y' }), {}, 4],
+    [{ ...problem('kernelTooLarge', { k: 5, padded: 4 }), values: { k: 5, padded: 4, layer: 'conv2', path: '1' } }, { '1': { line: 7, col: 1 } }, 7],
+    [problem('emptyNetwork'), {}, null],
+  ])('%#', (p, positions, line) => expect(problemLine(p, positions)).toBe(line));
+});
+
+describe('URL fragment', () => {
+  it.each(presetKeys)('round-trips the %s text through deflate + base64url', async (key) => {
+    const text = formatNetwork(presets[key].network, presets[key].input);
+    const encoded = await encodeNetwork(text);
+    expect(encoded).toMatch(/^[A-Za-z0-9_-]+$/);
+    expect(encoded.length).toBeLessThan(text.length);
+    expect(await decodeNetwork(encoded)).toBe(text);
+  });
+  it('round-trips unicode comments', async () => {
+    const text = 'input 8x8x3 # 입력\nconv 4 k3 # 합성곱 ✓\n';
+    expect(await decodeNetwork(await encodeNetwork(text))).toBe(text);
+  });
+  it.each(['', '!!!', 'AAAA', 'not-deflate'])('a damaged fragment %j decodes to null', async (bad) => {
+    expect(await decodeNetwork(bad)).toBeNull();
+  });
+  it.each([
+    ['#preset=vgg16', { preset: 'vgg16' }],
+    ['#preset=lenet', { invalid: true }],
+    ['#net=abc', { net: 'abc' }],
+    ['#net=', { invalid: true }],
+    ['', null],
+    ['#top', null],
+  ])('readHash(%j)', (hash, want) => expect(readHash(hash)).toEqual(want));
+  it('hashFor writes what readHash reads', () => {
+    expect(readHash(hashFor({ preset: 'resnet50' }))).toEqual({ preset: 'resnet50' });
+    expect(readHash(hashFor({ net: 'x_y-z' }))).toEqual({ net: 'x_y-z' });
+  });
+});
