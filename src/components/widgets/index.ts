@@ -2,3 +2,4 @@
 export { default as PaddingFormula } from './PaddingFormula/PaddingFormula.astro';
 export { default as ArchitectureTable } from './ArchitectureTable/ArchitectureTable.astro';
 export { default as ArchitectureLab } from './ArchitectureLab/ArchitectureLab.astro';
+export { default as ReceptiveField } from './ReceptiveField/ReceptiveField.astro';
