@@ -45,4 +45,4 @@ export {
   type TextPosition,
 } from './text-format';
 export { presetKeys, presets, densenet, inception, resnet, vgg, type Preset, type PresetKey, type ResNetBlock } from './presets';
-export { paramsOfKind, percentOf, powerOfTen } from './scale';
+export { macsOfKind, paramsOfKind, percentOf, powerOfTen } from './scale';

@@ -29,6 +29,14 @@ export function paramsOfKind(rows: readonly LayerReport[], ...kinds: LayerKind[]
   return picked.length === 0 ? noParams : addParams(...picked);
 }
 
+/**
+ * Multiply–accumulates of all layers of the given kinds, summed: Σ MACs over the rows whose kind
+ * is listed (blocks are skipped as for paramsOfKind). E.g. AlexNet's conv rows: 665,784,864.
+ */
+export function macsOfKind(rows: readonly LayerReport[], ...kinds: LayerKind[]): number {
+  return rows.filter((r) => kinds.includes(r.kind)).reduce((sum, r) => sum + r.macs, 0);
+}
+
 /** Percentage of `part` in `whole`: 100 · part / whole; null when whole is 0 or either is not finite. */
 export function percentOf(part: number, whole: number): number | null {
   if (!Number.isFinite(part) || !Number.isFinite(whole) || whole === 0) return null;

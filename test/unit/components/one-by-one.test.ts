@@ -4,6 +4,7 @@ import {
   computeOneByOne,
   defaultSettings,
   layerCost,
+  mixingEquation,
   mixingLayout,
   subscript,
   LAYOUT,
@@ -167,4 +168,13 @@ describe('subscript', () => {
     [128, '₁₂₈'],
     [4096, '₄₀₉₆'],
   ])('%i → %s', (n, s) => expect(subscript(n)).toBe(s));
+});
+
+describe('mixingEquation', () => {
+  it.each([
+    [0, 1, 'y₁ = w₁,₁·x₁ + b₁'],
+    [1, 3, 'y₂ = w₂,₁·x₁ + w₂,₂·x₂ + w₂,₃·x₃ + b₂'],
+    [0, 128, 'y₁ = w₁,₁·x₁ + w₁,₂·x₂ + … + w₁,₁₂₈·x₁₂₈ + b₁'],
+    [31, 4, 'y₃₂ = w₃₂,₁·x₁ + w₃₂,₂·x₂ + … + w₃₂,₄·x₄ + b₃₂'],
+  ])('output %i of %i inputs', (j, cIn, text) => expect(mixingEquation(j, cIn)).toBe(text));
 });

@@ -172,3 +172,15 @@ const SUBSCRIPT = '₀₁₂₃₄₅₆₇₈₉';
 export function subscript(n: number): string {
   return String(n).replace(/\d/g, (d) => SUBSCRIPT[Number(d)]!);
 }
+
+/**
+ * The weighted sum behind output channel j (0-based) at one pixel, as text with 1-based labels:
+ * y_j = Σ_{i=1}^{C_in} w_{j,i}·x_i + b_j, written out in full up to three terms, else
+ * "y₁ = w₁,₁·x₁ + w₁,₂·x₂ + … + w₁,₁₂₈·x₁₂₈ + b₁".
+ */
+export function mixingEquation(j: number, cIn: number): string {
+  const jj = subscript(j + 1);
+  const term = (i: number) => `w${jj},${subscript(i)}·x${subscript(i)}`;
+  const terms = cIn <= 3 ? Array.from({ length: cIn }, (_, i) => term(i + 1)) : [term(1), term(2), '…', term(cIn)];
+  return `y${jj} = ${terms.join(' + ')} + b${jj}`;
+}

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../../src/lib/cnn/analyze';
-import { paramsOfKind, percentOf, powerOfTen } from '../../../../src/lib/cnn/scale';
+import { macsOfKind, paramsOfKind, percentOf, powerOfTen } from '../../../../src/lib/cnn/scale';
 import { presets } from '../../../../src/lib/cnn/presets';
 import { concat, conv, plain } from '../../../../src/lib/cnn/presets/build';
 
@@ -66,6 +66,30 @@ describe('paramsOfKind', () => {
   });
 
   it('an empty list of rows has no parameters', () => expect(paramsOfKind([], 'conv')).toEqual({ weights: 0, biases: 0, total: 0 }));
+});
+
+describe('macsOfKind', () => {
+  const p = presets['alexnet-2012'];
+  const a = analyze(p.network, p.input);
+  if (!a.ok) throw new Error('AlexNet must analyze');
+  const rows = a.value.rows;
+
+  it.each([
+    // H_out·W_out·C_out·k·k·C_in/g per layer, by hand:
+    // conv1 55·55·96·363 = 105,415,200; conv2 27·27·256·1200 = 223,948,800; conv3 13·13·384·2304 = 149,520,384;
+    // conv4 13·13·384·1728 = 112,140,288; conv5 13·13·256·1728 = 74,760,192
+    [['conv'], 105_415_200 + 223_948_800 + 149_520_384 + 112_140_288 + 74_760_192],
+    // fc: n_in·n_out = 9216·4096 + 4096·4096 + 4096·1000
+    [['fc'], 9216 * 4096 + 4096 * 4096 + 4096 * 1000],
+    [['relu', 'maxpool', 'lrn'], 0],
+  ] as const)('AlexNet %j: %i', (kinds, macs) => expect(macsOfKind(rows, ...kinds)).toBe(macs));
+
+  it('counts layers inside a block once', () => {
+    // 4×4×2 input: 1×1 → 3 is 16·3·2 = 96 MACs; 3×3 (p 1) → 1 is 16·1·18 = 288 MACs
+    const r = analyze([concat('mix', [[conv(3, 1)], [conv(1, 3, { p: 1 })]])], { h: 4, w: 4, c: 2 });
+    if (!r.ok) throw new Error(r.problems[0]!.message);
+    expect(macsOfKind(r.value.rows, 'conv')).toBe(96 + 288);
+  });
 });
 
 describe('percentOf', () => {
