@@ -123,6 +123,9 @@ describe('formulaTex', () => {
     expect(tex).toContain(String.raw`5 \cdot 5 \cdot 3 \cdot 4 + 4 = 304`);
     expect(tex).toContain(String.raw`3{,}072 \cdot 3{,}136 + 3{,}136`);
     expect(tex).toContain('9{,}636{,}928');
+    // n_in = H·W·C_in and n_out = H'·W'·C_out spelled out
+    expect(tex).toContain(String.raw`32 \cdot 32 \cdot 3 = 3{,}072`);
+    expect(tex).toContain(String.raw`28 \cdot 28 \cdot 4 = 3{,}136`);
   });
 
   it('leaves the bias terms out without biases', () => {

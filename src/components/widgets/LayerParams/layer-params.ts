@@ -111,23 +111,26 @@ export function texNumber(n: number): string {
 }
 
 /**
- * Both counts as TeX, one step per line so it fits a phone:
- * P_conv = k·k·C_in·C_out + C_out = 5·5·3·4 + 4 = 304, then
- * P_FC = (H·W·C_in)·(H'·W'·C_out) + H'·W'·C_out = 3072·3136 + 3136 = 9,636,928.
- * Without biases the "+ C_out" terms are left out.
+ * Both counts as TeX, one short step per line so it fits a phone:
+ * P_conv = k·k·C_in·C_out + C_out = 5·5·3·4 + 4 = 304; n_in = H·W·C_in = 32·32·3 = 3,072;
+ * n_out = H'·W'·C_out = 28·28·4 = 3,136; P_FC = n_in·n_out + n_out = 3,072·3,136 + 3,136 = 9,636,928.
+ * Without biases the "+ C_out" and "+ n_out" terms are left out.
  */
 export function formulaTex(r: LayerComparison): string {
   const b = r.bias;
-  const convLine = [
+  const t = texNumber;
+  const lines = [
+    String.raw`\begin{aligned}`,
     String.raw`P_{\text{conv}} &= k \cdot k \cdot C_{\text{in}} \cdot C_{\text{out}}${b ? String.raw` + C_{\text{out}}` : ''} \\`,
-    String.raw`&= ${r.k} \cdot ${r.k} \cdot ${texNumber(r.cIn)} \cdot ${texNumber(r.cOut)}${b ? ` + ${texNumber(r.cOut)}` : ''} = ${texNumber(r.conv.total)}`,
+    String.raw`&= ${r.k} \cdot ${r.k} \cdot ${t(r.cIn)} \cdot ${t(r.cOut)}${b ? ` + ${t(r.cOut)}` : ''} = ${t(r.conv.total)}`,
   ];
-  const lines = [String.raw`\begin{aligned}`, ...convLine];
   if (r.fc) {
     lines.push(
-      String.raw`\\[0.5em] P_{\text{FC}} &= (H W C_{\text{in}}) \cdot (H' W' C_{\text{out}})${b ? String.raw` + H' W' C_{\text{out}}` : ''} \\`,
-      String.raw`&= ${texNumber(r.fc.nIn)} \cdot ${texNumber(r.fc.nOut)}${b ? ` + ${texNumber(r.fc.nOut)}` : ''} \\`,
-      String.raw`&= ${texNumber(r.fc.params.total)}`,
+      String.raw`\\[0.6em] n_{\text{in}} &= H W C_{\text{in}} = ${t(r.h)} \cdot ${t(r.w)} \cdot ${t(r.cIn)} = ${t(r.fc.nIn)} \\`,
+      String.raw`n_{\text{out}} &= H' W' C_{\text{out}} = ${t(r.outH)} \cdot ${t(r.outW)} \cdot ${t(r.cOut)} = ${t(r.fc.nOut)} \\[0.6em]`,
+      String.raw`P_{\text{FC}} &= n_{\text{in}} \cdot n_{\text{out}}${b ? String.raw` + n_{\text{out}}` : ''} \\`,
+      String.raw`&= ${t(r.fc.nIn)} \cdot ${t(r.fc.nOut)}${b ? ` + ${t(r.fc.nOut)}` : ''} \\`,
+      String.raw`&= ${t(r.fc.params.total)}`,
     );
   }
   lines.push(String.raw`\end{aligned}`);
