@@ -67,6 +67,41 @@ export const references = {
     year: 2017,
     url: 'https://arxiv.org/abs/1608.06993',
   },
+  'lin-2014': {
+    authors: 'Min Lin, Qiang Chen, Shuicheng Yan',
+    title: 'Network In Network',
+    venue: 'ICLR',
+    year: 2014,
+    url: 'https://arxiv.org/abs/1312.4400',
+  },
+  'zhang-2017': {
+    authors: 'Chiyuan Zhang, Samy Bengio, Moritz Hardt, Benjamin Recht, Oriol Vinyals',
+    title: 'Understanding deep learning requires rethinking generalization',
+    venue: 'ICLR',
+    year: 2017,
+    url: 'https://arxiv.org/abs/1611.03530',
+  },
+  'belkin-2019': {
+    authors: 'Mikhail Belkin, Daniel Hsu, Siyuan Ma, Soumik Mandal',
+    title: 'Reconciling modern machine-learning practice and the classical bias–variance trade-off',
+    venue: 'Proceedings of the National Academy of Sciences 116(32), 15849–15854',
+    year: 2019,
+    url: 'https://doi.org/10.1073/pnas.1903070116',
+  },
+  'nakkiran-2020': {
+    authors: 'Preetum Nakkiran, Gal Kaplun, Yamini Bansal, Tristan Yang, Boaz Barak, Ilya Sutskever',
+    title: 'Deep Double Descent: Where Bigger Models and More Data Hurt',
+    venue: 'ICLR',
+    year: 2020,
+    url: 'https://arxiv.org/abs/1912.02292',
+  },
+  'brown-2020': {
+    authors: 'Tom B. Brown, Benjamin Mann, Nick Ryder, et al.',
+    title: 'Language Models are Few-Shot Learners',
+    venue: 'NeurIPS',
+    year: 2020,
+    url: 'https://arxiv.org/abs/2005.14165',
+  },
 } as const satisfies Record<string, Reference>;
 
 export type ReferenceKey = keyof typeof references;

@@ -3,3 +3,5 @@ export { default as PaddingFormula } from './PaddingFormula/PaddingFormula.astro
 export { default as ArchitectureTable } from './ArchitectureTable/ArchitectureTable.astro';
 export { default as ArchitectureLab } from './ArchitectureLab/ArchitectureLab.astro';
 export { default as ReceptiveField } from './ReceptiveField/ReceptiveField.astro';
+export { default as LayerParams } from './LayerParams/LayerParams.astro';
+export { default as OneByOne } from './OneByOne/OneByOne.astro';

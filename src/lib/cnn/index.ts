@@ -46,3 +46,4 @@ export {
 } from './text-format';
 export { presetKeys, presets, densenet, inception, resnet, vgg, type Preset, type PresetKey, type ResNetBlock } from './presets';
 export * from './receptive-field';
+export { macsOfKind, paramsOfKind, percentOf, powerOfTen } from './scale';

@@ -93,6 +93,8 @@ export const quantityNamesEn: Record<string, string> = {
   cOut: 'Output channels C_out',
   units: 'Units',
   rate: 'Dropout rate',
+  h: 'Input height H',
+  w: 'Input width W',
 };
 
 /** Builds a Problem with its English message. */
