@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/lib/cnn/analyze';
 import { presets, presetKeys } from '../../../src/lib/cnn/presets';
-import { chartData, chartLabels, fieldText, paramGroup, paramShares, paramsChart, powerOfTen, visibleRows } from '../../../src/components/widgets/ArchitectureTable/architecture';
+import { chartData, chartLabels, fieldText, paramGroup, paramShares, paramsChart, visibleRows } from '../../../src/components/widgets/ArchitectureTable/architecture';
 import { renderChart } from '../../../src/components/widgets/shared/plot';
 import { serverDocument } from '../../../src/components/widgets/shared/server-document';
 import { stringsFor } from '../../../src/i18n/ui';
@@ -53,15 +53,6 @@ describe('rows and text', () => {
     ['relu', 'none'],
     ['maxpool', 'none'],
   ] as const)('paramGroup(%s) = %s', (kind, group) => expect(paramGroup(kind)).toBe(group));
-  it.each([
-    [60_965_224, 7],
-    [138_357_544, 8],
-    [9, 0],
-    [10, 1],
-    [1000, 3],
-    [999_999, 5],
-    [0, 0],
-  ])('powerOfTen(%d) = %d', (n, e) => expect(powerOfTen(n)).toBe(e));
 });
 
 describe('params chart', () => {

@@ -4,6 +4,7 @@
  */
 import type { Analysis, LayerReport } from '../../../lib/cnn/analyze';
 import { formatShape } from '../../../lib/cnn/network';
+import { paramsOfKind } from '../../../lib/cnn/scale';
 import * as Plot from '@observablehq/plot';
 import type { ChartSpec } from '../shared/plot';
 import { formatNumber, translate, type Locale, type Strings } from '../../../i18n/translate';
@@ -35,12 +36,11 @@ export interface ParamShares {
  * P_conv = Σ conv/convt params, P_fc = Σ fc params, P_norm = Σ bn params; shares P_g / P_total.
  */
 export function paramShares(analysis: Analysis): ParamShares {
-  const sums = { conv: 0, fc: 0, norm: 0 };
-  for (const row of analysis.rows) {
-    if (isBlock(row)) continue;
-    const g = paramGroup(row.kind);
-    if (g !== 'none') sums[g] += row.params.total;
-  }
+  const sums = {
+    conv: paramsOfKind(analysis.rows, 'conv', 'convt').total,
+    fc: paramsOfKind(analysis.rows, 'fc').total,
+    norm: paramsOfKind(analysis.rows, 'bn').total,
+  };
   const total = analysis.totals.params.total;
   const share = (x: number) => (total === 0 ? 0 : x / total);
   return { ...sums, total, share: { conv: share(sums.conv), fc: share(sums.fc), norm: share(sums.norm) } };
@@ -66,11 +66,6 @@ export function fieldText(row: Pick<LayerReport, 'rf'>): string | null {
 /** The output shape as printed in the table: "55×55×96" or "4096". */
 export function shapeText(row: Pick<LayerReport, 'output'>): string {
   return formatShape(row.output);
-}
-
-/** ⌊log10 n⌋ for n ≥ 1 (the power of ten a count is "in"); 0 for n < 1. */
-export function powerOfTen(n: number): number {
-  return n < 1 ? 0 : Math.floor(Math.log10(n) + 1e-12);
 }
 
 /** One bar per top-level row that has parameters: its name, count and group label. */

@@ -146,14 +146,14 @@ export function growthChart(layers: StackLayer[], labels: GrowthLabels): ChartSp
 
 /** The growth chart's words in the reader's language. */
 export function growthLabels(strings: Strings): GrowthLabels {
-  const t = (key: string) => translate(strings, `receptiveField.${key}`);
+  const t = (key: string) => translate(strings, key);
   return {
-    label: t('chartLabel'),
-    description: t('chartDescription'),
-    x: t('chartX'),
-    y: t('chartY'),
-    current: t('seriesCurrent'),
-    stacked3: t('seriesStacked3'),
-    dilated: t('seriesDilated'),
+    label: t('receptiveField.chartLabel'),
+    description: t('receptiveField.chartDescription'),
+    x: t('receptiveField.chartX'),
+    y: t('receptiveField.chartY'),
+    current: t('receptiveField.seriesCurrent'),
+    stacked3: t('receptiveField.seriesStacked3'),
+    dilated: t('receptiveField.seriesDilated'),
   };
 }
