@@ -1,0 +1,64 @@
+// Lighthouse (mobile emulation, Debian Chromium) on a few representative pages of the built site;
+// fails when a page drops below its thresholds. Run after `npm run build`:
+//   npm run lighthouse            (serves dist/ with `astro preview` if nothing listens yet)
+import lighthouse from 'lighthouse';
+import * as chromeLauncher from 'chrome-launcher';
+import { spawn } from 'node:child_process';
+import { chromiumArgs, chromiumPath } from './chromium-path.mjs';
+
+const port = process.env.E2E_PORT ?? '4321';
+const base = `http://localhost:${port}`;
+// Plain lesson pages must stay fast; widget pages pay for their islands but keep reading smooth.
+const pages = [
+  { path: '/', performance: 0.9 },
+  { path: '/lessons/02-kernel-size-and-padding/', performance: 0.85 },
+  { path: '/ko/lessons/06-vgg/', performance: 0.8 },
+  { path: '/tools/architecture-lab/', performance: 0.75 },
+];
+const accessibility = 1;
+
+async function up() {
+  try {
+    return (await fetch(base)).ok;
+  } catch {
+    return false;
+  }
+}
+let server;
+if (!(await up())) {
+  server = spawn('npm', ['exec', '--', 'astro', 'preview', '--port', port], { stdio: 'ignore', detached: true });
+  for (let i = 0; i < 60 && !(await up()); i++) await new Promise((r) => setTimeout(r, 500));
+}
+
+const chrome = await chromeLauncher.launch({
+  chromePath: chromiumPath(),
+  chromeFlags: ['--headless=new', ...chromiumArgs],
+});
+const failures = [];
+try {
+  for (const page of pages) {
+    const result = await lighthouse(base + page.path, {
+      port: chrome.port,
+      output: 'json',
+      logLevel: 'error',
+      onlyCategories: ['performance', 'accessibility', 'best-practices'],
+    });
+    const c = result.lhr.categories;
+    const a = result.lhr.audits;
+    const score = (x) => Math.round((x?.score ?? 0) * 100);
+    console.log(
+      `${page.path}: performance ${score(c.performance)}, accessibility ${score(c.accessibility)}, best practices ${score(c['best-practices'])}` +
+        ` (LCP ${a['largest-contentful-paint'].displayValue}, TBT ${a['total-blocking-time'].displayValue}, CLS ${a['cumulative-layout-shift'].displayValue})`,
+    );
+    if ((c.performance.score ?? 0) < page.performance) failures.push(`${page.path}: performance ${score(c.performance)} < ${page.performance * 100}`);
+    if ((c.accessibility.score ?? 0) < accessibility) failures.push(`${page.path}: accessibility ${score(c.accessibility)} < ${accessibility * 100}`);
+  }
+} finally {
+  await chrome.kill();
+  if (server) process.kill(-server.pid);
+}
+if (failures.length) {
+  console.error(`Lighthouse below thresholds:\n- ${failures.join('\n- ')}`);
+  process.exit(1);
+}
+console.log(`lighthouse: ${pages.length} pages meet their thresholds`);
