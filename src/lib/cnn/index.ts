@@ -34,6 +34,7 @@ export {
   type FieldLayer,
   type Params,
   type StackedVsSingle,
+  type TradeoffSide,
 } from './formulas';
 export {
   formatLayerLine,
@@ -45,3 +46,4 @@ export {
   type TextPosition,
 } from './text-format';
 export { presetKeys, presets, densenet, inception, resnet, vgg, type Preset, type PresetKey, type ResNetBlock } from './presets';
+export * from './activations';
