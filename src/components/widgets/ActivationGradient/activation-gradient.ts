@@ -194,8 +194,13 @@ export function formatLog10(log10: number, locale: 'en' | 'ko' = 'en'): string {
     exponent += 1;
   }
   const m = new Intl.NumberFormat(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(mantissa);
-  const e = String(exponent).replace(/[-0-9]/g, (ch) => SUPERSCRIPT[ch]!);
-  return `${m} × 10${e}`;
+  return `${m} × ${powerOfTen(exponent)}`;
+}
+
+/** 10 to a whole power as text with a superscript exponent: −13 → "10⁻¹³", 0 → "1". */
+export function powerOfTen(exponent: number): string {
+  if (exponent === 0) return '1';
+  return `10${String(exponent).replace(/[-0-9]/g, (ch) => SUPERSCRIPT[ch]!)}`;
 }
 
 /** The value 10^log10 for plotting on a log axis, kept above the smallest normal double. */

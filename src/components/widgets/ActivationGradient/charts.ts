@@ -6,7 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { ChartSpec } from '../shared/plot';
-import { activationCurve, formatLog10, plotValue, Z_RANGE, type DepthPoint } from './activation-gradient';
+import { activationCurve, formatLog10, plotValue, powerOfTen, Z_RANGE, type DepthPoint } from './activation-gradient';
 import type { ActivationKind } from '../../../lib/cnn/activations';
 import { translate, type Strings } from '../../../i18n/translate';
 import { maxDerivative } from '../../../lib/cnn/activations';
@@ -40,7 +40,7 @@ export function decadeDomain(curve: DepthPoint[]): [number, number] {
   return [Math.max(lo, -300), hi];
 }
 
-export function gradientChart(curve: DepthPoint[], text: GradientChartText, locale: 'en' | 'ko', width = GRADIENT_WIDTH): ChartSpec {
+export function gradientChart(curve: DepthPoint[], text: GradientChartText, width = GRADIENT_WIDTH): ChartSpec {
   const [lo, hi] = decadeDomain(curve);
   const data = curve.map((p) => ({
     depth: p.depth,
@@ -57,7 +57,7 @@ export function gradientChart(curve: DepthPoint[], text: GradientChartText, loca
     options: {
       width,
       height: 260,
-      marginLeft: 64,
+      marginLeft: 52,
       marginRight: 12,
       style: { fontSize: '12px' },
       x: { label: text.x, domain: [1, maxDepth], labelAnchor: 'right', ticks: Math.min(maxDepth - 1, 5), tickFormat: 'd' },
@@ -66,7 +66,7 @@ export function gradientChart(curve: DepthPoint[], text: GradientChartText, loca
         label: text.y,
         domain: [10 ** lo, 10 ** hi],
         ticks: decadeTicks(lo, hi).map((e) => 10 ** e),
-        tickFormat: (d: number) => formatLog10(Math.log10(d), locale),
+        tickFormat: (d: number) => powerOfTen(Math.round(Math.log10(d))),
         grid: true,
       },
       marks: [
@@ -143,7 +143,6 @@ export function renderCharts(
         median: formatLog10(figure.atDepth.median, locale),
       }),
     },
-    locale,
     widths.gradient,
   );
   const activation = activationChart(
