@@ -76,7 +76,8 @@ describe('formulaTex', () => {
     expect(tex).toContain('2\\cdot 9 \\cdot 64^2 = 73{,}728');
     expect(tex).toContain('25 \\cdot 64^2 = 102{,}400');
     expect(tex).toContain('\\frac{18}{25} \\approx 0.72');
-    expect(tex).toContain('= 5 = 1 + (5-1)');
+    expect(tex).toContain('1 + n\\,(3-1) = 5');
+    expect(tex).toContain('1 + (5-1) = 5');
     expect(() => katex.renderToString(tex, { throwOnError: true, displayMode: true })).not.toThrow();
   });
 

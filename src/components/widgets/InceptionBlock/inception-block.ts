@@ -173,7 +173,7 @@ export function computeFigure(settings: Settings): Figure {
 }
 
 /** Diagram geometry (SVG user units): columns per branch, one box per step. */
-export const DIAGRAM = { width: 344, column: 80, gap: 8, box: 40, rowGap: 18, top: 44 } as const;
+export const DIAGRAM = { width: 352, column: 80, gap: 8, box: 40, rowGap: 18, top: 44 } as const;
 
 /** x of the left edge of branch column i (0 … 3). */
 export function columnX(i: number): number {

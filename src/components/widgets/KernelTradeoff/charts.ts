@@ -48,7 +48,7 @@ export function renderTradeoffChart(figure: OkFigure, strings: Strings, locale: 
       options: {
         width,
         height: CHART_METRICS.length * 46 + 36,
-        marginLeft: narrow ? 92 : 120,
+        marginLeft: narrow ? 104 : 120,
         marginRight: 16,
         style: { fontSize: '12px' },
         x: { label: t('kernelTradeoff.axisPercent', { single: singleName }), domain: [0, max * 1.2], ticks: narrow ? 3 : 6, labelAnchor: 'right' },

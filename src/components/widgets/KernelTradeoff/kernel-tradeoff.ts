@@ -75,20 +75,23 @@ export function texNumber(value: number): string {
 }
 
 /**
- * The formulas with the current numbers, one per line so they fit a phone:
- * r = 1 + n(3 − 1) = 2n + 1; weights n·9·C² vs (2n + 1)²·C²; their ratio 9n/(2n + 1)²;
+ * The formulas with the current numbers, one step per line so they fit a phone:
+ * r = 1 + n(3 − 1) = 1 + (k − 1) with k = 2n + 1; weights n·9·C² vs (2n + 1)²·C²; their ratio 9n/(2n + 1)²;
  * MACs = H·W·weights.
  */
 export function formulaTex(f: Extract<Figure, { ok: true }>): string {
   const { n, c, h, w, target, result } = f;
   const k = target;
   const ratio = Number(result.ratio.toFixed(3));
+  const stack = String.raw`${n}\times(3\times3)`;
+  const one = String.raw`${k}\times${k}`;
   return [
     String.raw`\begin{aligned}`,
-    String.raw`r &= 1 + n\,(3-1) = 1 + ${n}\cdot 2 = ${result.stacked.field} = 1 + (${k}-1) \\`,
-    String.raw`w_{${n}\times(3\times3)} &= n \cdot 9\,C^2 = ${n}\cdot 9 \cdot ${texNumber(c)}^2 = ${texNumber(result.stacked.weights)} \\`,
-    String.raw`w_{${k}\times${k}} &= (2n+1)^2\,C^2 = ${k * k} \cdot ${texNumber(c)}^2 = ${texNumber(result.single.weights)} \\`,
-    String.raw`\frac{w_{${n}\times(3\times3)}}{w_{${k}\times${k}}} &= \frac{9n}{(2n+1)^2} = \frac{${9 * n}}{${k * k}} \approx ${texNumber(ratio)} \\`,
+    String.raw`r_{${stack}} &= 1 + n\,(3-1) = ${result.stacked.field} \\`,
+    String.raw`r_{${one}} &= 1 + (${k}-1) = ${result.single.field} \\`,
+    String.raw`w_{${stack}} &= n \cdot 9\,C^2 \\ &= ${n}\cdot 9 \cdot ${texNumber(c)}^2 = ${texNumber(result.stacked.weights)} \\`,
+    String.raw`w_{${one}} &= (2n+1)^2\,C^2 \\ &= ${k * k} \cdot ${texNumber(c)}^2 = ${texNumber(result.single.weights)} \\`,
+    String.raw`\frac{w_{${stack}}}{w_{${one}}} &= \frac{9n}{(2n+1)^2} = \frac{${9 * n}}{${k * k}} \approx ${texNumber(ratio)} \\`,
     String.raw`\text{MACs} &= H\,W \cdot w = ${texNumber(h)} \cdot ${texNumber(w)} \cdot w`,
     String.raw`\end{aligned}`,
   ].join(' ');
