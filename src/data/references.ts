@@ -102,6 +102,34 @@ export const references = {
     year: 2020,
     url: 'https://arxiv.org/abs/2005.14165',
   },
+  'luo-2016': {
+    authors: 'Wenjie Luo, Yujia Li, Raquel Urtasun, Richard Zemel',
+    title: 'Understanding the Effective Receptive Field in Deep Convolutional Neural Networks',
+    venue: 'NeurIPS',
+    year: 2016,
+    url: 'https://arxiv.org/abs/1701.04128',
+  },
+  'glorot-bengio-2010': {
+    authors: 'Xavier Glorot, Yoshua Bengio',
+    title: 'Understanding the difficulty of training deep feedforward neural networks',
+    venue: 'AISTATS',
+    year: 2010,
+    url: 'https://proceedings.mlr.press/v9/glorot10a.html',
+  },
+  'nair-hinton-2010': {
+    authors: 'Vinod Nair, Geoffrey E. Hinton',
+    title: 'Rectified Linear Units Improve Restricted Boltzmann Machines',
+    venue: 'ICML',
+    year: 2010,
+    url: 'https://icml.cc/Conferences/2010/papers/432.pdf',
+  },
+  'szegedy-2016': {
+    authors: 'Christian Szegedy, Vincent Vanhoucke, Sergey Ioffe, Jonathon Shlens, Zbigniew Wojna',
+    title: 'Rethinking the Inception Architecture for Computer Vision',
+    venue: 'CVPR',
+    year: 2016,
+    url: 'https://arxiv.org/abs/1512.00567',
+  },
 } as const satisfies Record<string, Reference>;
 
 export type ReferenceKey = keyof typeof references;

@@ -5,3 +5,6 @@ export { default as ArchitectureLab } from './ArchitectureLab/ArchitectureLab.as
 export { default as ReceptiveField } from './ReceptiveField/ReceptiveField.astro';
 export { default as LayerParams } from './LayerParams/LayerParams.astro';
 export { default as OneByOne } from './OneByOne/OneByOne.astro';
+export { default as ActivationGradient } from './ActivationGradient/ActivationGradient.astro';
+export { default as KernelTradeoff } from './KernelTradeoff/KernelTradeoff.astro';
+export { default as InceptionBlock } from './InceptionBlock/InceptionBlock.astro';

@@ -135,6 +135,26 @@ export function receptiveField(layers: FieldLayer[]): AxisField & { layers: Axis
   return { ...f, layers: after };
 }
 
+/** One side of the trade-off: a stack of equal "same" convolutions C → C with stride 1. */
+export interface TradeoffSide {
+  /** kernel size k of every layer */
+  kernel: number;
+  /** number of layers */
+  layers: number;
+  /** layers·k²·C² */
+  weights: number;
+  /** layers·C (one bias per output channel per layer) */
+  biases: number;
+  /** weights + biases */
+  total: number;
+  /** H·W·weights: one multiply–accumulate per weight per output position */
+  macs: number;
+  /** one nonlinearity (e.g. ReLU) after each layer */
+  nonlinearities: number;
+  /** receptive field of the stack, r = 1 + layers·(k − 1) (from `receptiveField`) */
+  field: number;
+}
+
 export interface StackedVsSingle {
   /** channels C (in = out) */
   c: number;
@@ -142,27 +162,42 @@ export interface StackedVsSingle {
   n: number;
   /** both options see the same (2n + 1) × (2n + 1) input window */
   field: number;
-  stacked: { kernel: 3; layers: number; weights: number };
-  single: { kernel: number; layers: 1; weights: number };
-  /** stacked / single = 9n / (2n + 1)² */
+  stacked: TradeoffSide & { kernel: 3 };
+  single: TradeoffSide & { layers: 1 };
+  /** stacked / single weights = 9n / (2n + 1)² */
   ratio: number;
 }
 
+function tradeoffSide(k: number, layers: number, c: number, h: number, w: number): TradeoffSide {
+  const weights = layers * k * k * c * c;
+  const biases = layers * c;
+  return {
+    kernel: k,
+    layers,
+    weights,
+    biases,
+    total: weights + biases,
+    macs: h * w * weights,
+    nonlinearities: layers,
+    field: receptiveField(Array.from({ length: layers }, () => ({ k }))).r,
+  };
+}
+
 /**
- * n stacked 3×3 convolutions (C → C) against one (2n + 1)×(2n + 1) convolution with the same
- * receptive field: weights n·9·C² vs (2n + 1)²·C² (biases left out, as in the VGG paper).
- * n = 2: 18C² vs 25C²; n = 3: 27C² vs 49C².
+ * n stacked 3×3 convolutions (C → C, stride 1, "same" padding) against one (2n + 1)×(2n + 1)
+ * convolution with the same receptive field r = 2n + 1:
+ * weights n·9·C² vs (2n + 1)²·C² (n = 2: 18C² vs 25C²; n = 3: 27C² vs 49C²; the VGG paper
+ * leaves biases out), biases n·C vs C, MACs on an H×W map H·W·weights (default 1×1: MACs per
+ * output position), nonlinearities n vs 1.
  */
-export function stackedVsSingle(c: number, n = 2): StackedVsSingle {
+export function stackedVsSingle(c: number, n = 2, map: { h: number; w: number } = { h: 1, w: 1 }): StackedVsSingle {
   const k = 2 * n + 1;
-  const stacked = n * 9 * c * c;
-  const single = k * k * c * c;
   return {
     c,
     n,
     field: k,
-    stacked: { kernel: 3, layers: n, weights: stacked },
-    single: { kernel: k, layers: 1, weights: single },
+    stacked: tradeoffSide(3, n, c, map.h, map.w) as TradeoffSide & { kernel: 3 },
+    single: tradeoffSide(k, 1, c, map.h, map.w) as TradeoffSide & { layers: 1 },
     ratio: (9 * n) / (k * k),
   };
 }

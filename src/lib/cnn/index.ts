@@ -34,6 +34,7 @@ export {
   type FieldLayer,
   type Params,
   type StackedVsSingle,
+  type TradeoffSide,
 } from './formulas';
 export {
   formatLayerLine,
@@ -47,3 +48,4 @@ export {
 export { presetKeys, presets, densenet, inception, resnet, vgg, type Preset, type PresetKey, type ResNetBlock } from './presets';
 export * from './receptive-field';
 export { macsOfKind, paramsOfKind, percentOf, powerOfTen } from './scale';
+export * from './activations';

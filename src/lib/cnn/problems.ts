@@ -35,7 +35,8 @@ export type ProblemCode =
   | 'unknownOption'
   | 'duplicateOption'
   | 'misplacedInput'
-  | 'networkTooLarge';
+  | 'networkTooLarge'
+  | 'outOfRange';
 
 /** English templates; `{name}` placeholders are filled from `values`. */
 export const problemTemplatesEn: Record<ProblemCode, string> = {
@@ -67,6 +68,7 @@ export const problemTemplatesEn: Record<ProblemCode, string> = {
   duplicateOption: 'Line {line}, column {col}: "{option}" is given twice.',
   misplacedInput: 'Line {line}, column {col}: the input line may appear only once, before the first layer, outside any block.',
   networkTooLarge: 'The network is too large to count exactly (more than 2^53 parameters or multiply–accumulates).',
+  outOfRange: '{what} must be between {min} and {max} (it is {value}).',
 };
 
 /** Fills `{name}` placeholders in a template from `values`. */

@@ -1,0 +1,233 @@
+/**
+ * ActivationGradient's pure state: from the reader's settings (activation, depth L, spread σ of
+ * the pre-activations) to the gradient factor Π_{l=1}^{L} f'(z_l) along sampled chains of
+ * layers, summarised per depth by its median and a 10–90 % band, plus the curves f(z) and f'(z).
+ *
+ * Model: every layer's pre-activation is drawn independently, z_l ~ N(0, σ²), from a seeded
+ * source, so the same settings always give the same figure. For ReLU the chain follows active
+ * units (z > 0), where f' = 1 exactly; an inactive unit passes 0 and ends the chain, and the
+ * share of active units is reported separately. Sigmoid and tanh units always pass some gradient.
+ * Products are kept as log₁₀ sums so that even 50 saturated layers do not underflow.
+ */
+import {
+  activate,
+  derivative,
+  log10Derivative,
+  maxDerivative,
+  mulberry32,
+  normalSampler,
+  checkRange,
+  type ActivationKind,
+} from '../../../lib/cnn/activations';
+import { checkWhole } from '../../../lib/cnn/conv-arithmetic';
+import type { Problem } from '../../../lib/cnn/problems';
+import { translate, type Strings } from '../../../i18n/translate';
+
+export type Field = string | number | null | undefined;
+
+export interface Settings {
+  kind: ActivationKind;
+  /** number of layers L, 1 … MAX_DEPTH */
+  depth: Field;
+  /** standard deviation σ of the pre-activations, SIGMA_MIN … SIGMA_MAX */
+  sigma: Field;
+  /** seed of the random source; "new samples" increments it */
+  seed: number;
+}
+
+export const MAX_DEPTH = 50;
+export const SIGMA_MIN = 0.1;
+export const SIGMA_MAX = 5;
+/** sampled chains per figure */
+export const SAMPLES = 400;
+/** lower and upper quantiles of the band */
+export const BAND: readonly [number, number] = [0.1, 0.9];
+/** z range of the activation chart */
+export const Z_RANGE = 4;
+
+export const defaultSettings: Settings = { kind: 'sigmoid', depth: '20', sigma: '1', seed: 1 };
+
+/** Per depth l: log₁₀ of the median, the band's ends, and the upper bound (max f')^l. */
+export interface DepthPoint {
+  depth: number;
+  median: number;
+  low: number;
+  high: number;
+  bound: number;
+}
+
+export type Figure =
+  | { ok: false; problems: Problem[] }
+  | {
+      ok: true;
+      kind: ActivationKind;
+      depth: number;
+      sigma: number;
+      seed: number;
+      /** points for depth 1 … L (log₁₀ values) */
+      curve: DepthPoint[];
+      /** the last point, at depth L */
+      atDepth: DepthPoint;
+      /** share of sampled pre-activations with z > 0 (ReLU units that pass a gradient) */
+      activeShare: number;
+    };
+
+/** A field → number; empty becomes NaN so validation reports it as missing. */
+export function readNumber(field: Field): number {
+  if (typeof field === 'number') return field;
+  if (field === null || field === undefined || field.trim() === '') return Number.NaN;
+  return Number(field);
+}
+
+/**
+ * `samples` chains of `depth` pre-activations z ~ N(0, σ²) from the seeded source
+ * (chain-major: the first `depth` draws belong to chain 0).
+ */
+export function samplePreactivations(sigma: number, seed: number, samples: number, depth: number): Float64Array[] {
+  const normal = normalSampler(mulberry32(seed));
+  return Array.from({ length: samples }, () => Float64Array.from({ length: depth }, () => sigma * normal()));
+}
+
+/**
+ * log₁₀ of the derivative met by a gradient that follows units passing one: f'(z) for sigmoid and
+ * tanh (always > 0); for ReLU the chain follows active units (|z|), where f' = 1, so log₁₀ = 0.
+ */
+export function pathLog10Derivative(kind: ActivationKind, z: number): number {
+  return kind === 'relu' ? 0 : log10Derivative(kind, z);
+}
+
+/** The q-quantile (0 ≤ q ≤ 1) of sorted values, linearly interpolated between neighbours. */
+export function quantile(sorted: ArrayLike<number>, q: number): number {
+  const n = sorted.length;
+  if (n === 0) return Number.NaN;
+  const pos = (n - 1) * q;
+  const lo = Math.floor(pos);
+  const hi = Math.min(n - 1, lo + 1);
+  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (pos - lo);
+}
+
+/**
+ * Per depth l = 1 … L: the median and the BAND quantiles of log₁₀ Π_{i≤l} f'(z_i) over the
+ * chains, and the bound l·log₁₀(max f').
+ */
+export function gradientCurve(kind: ActivationKind, chains: Float64Array[], depth: number): DepthPoint[] {
+  const sums = new Float64Array(chains.length);
+  const points: DepthPoint[] = [];
+  const bound = Math.log10(maxDerivative(kind));
+  for (let l = 0; l < depth; l++) {
+    chains.forEach((z, c) => {
+      sums[c] = sums[c]! + pathLog10Derivative(kind, z[l]!);
+    });
+    const sorted = Float64Array.from(sums).sort();
+    points.push({
+      depth: l + 1,
+      median: quantile(sorted, 0.5),
+      low: quantile(sorted, BAND[0]),
+      high: quantile(sorted, BAND[1]),
+      bound: (l + 1) * bound,
+    });
+  }
+  return points;
+}
+
+/** Validates the settings and computes the figure; impossible settings become Problems. */
+export function computeFigure(settings: Settings): Figure {
+  const depth = readNumber(settings.depth);
+  const sigma = readNumber(settings.sigma);
+  const problems = [checkWhole('depth', depth, 1, MAX_DEPTH), checkRange('sigma', sigma, SIGMA_MIN, SIGMA_MAX)].filter(
+    (p): p is Problem => p !== null,
+  );
+  if (problems.length > 0) return { ok: false, problems };
+  const chains = samplePreactivations(sigma, settings.seed, SAMPLES, depth);
+  const curve = gradientCurve(settings.kind, chains, depth);
+  let active = 0;
+  for (const z of chains) for (const v of z) if (v > 0) active += 1;
+  return {
+    ok: true,
+    kind: settings.kind,
+    depth,
+    sigma,
+    seed: settings.seed,
+    curve,
+    atDepth: curve[curve.length - 1]!,
+    activeShare: active / (SAMPLES * depth),
+  };
+}
+
+/** f(z) and f'(z) at `points` evenly spaced z in [−range, range]. */
+export function activationCurve(kind: ActivationKind, range = Z_RANGE, points = 161): { z: number; f: number; df: number }[] {
+  return Array.from({ length: points }, (_, i) => {
+    const z = -range + (2 * range * i) / (points - 1);
+    return { z, f: activate(kind, z), df: derivative(kind, z) };
+  });
+}
+
+const SUPERSCRIPT: Record<string, string> = {
+  '-': '⁻',
+  '0': '⁰',
+  '1': '¹',
+  '2': '²',
+  '3': '³',
+  '4': '⁴',
+  '5': '⁵',
+  '6': '⁶',
+  '7': '⁷',
+  '8': '⁸',
+  '9': '⁹',
+};
+
+/**
+ * A positive number given by its log₁₀ as text with two significant digits: plain decimals
+ * from 0.01 up ("0.21", "1"), scientific notation below ("3.1 × 10⁻¹³"). Never underflows:
+ * the exponent comes from the logarithm. −∞ (a product of exactly 0) prints "0".
+ */
+export function formatLog10(log10: number, locale: 'en' | 'ko' = 'en'): string {
+  if (log10 === Number.NEGATIVE_INFINITY) return '0';
+  const tag = locale === 'ko' ? 'ko-KR' : 'en-US';
+  if (log10 >= -2) {
+    return new Intl.NumberFormat(tag, { maximumSignificantDigits: 2 }).format(10 ** log10);
+  }
+  let exponent = Math.floor(log10);
+  let mantissa = Number((10 ** (log10 - exponent)).toPrecision(2));
+  if (mantissa >= 10) {
+    mantissa /= 10;
+    exponent += 1;
+  }
+  const m = new Intl.NumberFormat(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(mantissa);
+  return `${m} × ${powerOfTen(exponent)}`;
+}
+
+/** 10 to a whole power as text with a superscript exponent: −13 → "10⁻¹³", 0 → "1". */
+export function powerOfTen(exponent: number): string {
+  if (exponent === 0) return '1';
+  return `10${String(exponent).replace(/[-0-9]/g, (ch) => SUPERSCRIPT[ch]!)}`;
+}
+
+/** The value 10^log10 for plotting on a log axis, kept above the smallest normal double. */
+export function plotValue(log10: number): number {
+  return 10 ** Math.max(log10, -300);
+}
+
+/**
+ * The result sentence read out after every change, e.g. "After 20 sigmoid layers the median
+ * gradient factor is 2.8 × 10⁻¹⁴ …"; ReLU gets its own sentence (active chains keep 1).
+ */
+export function resultSentence(figure: Extract<Figure, { ok: true }>, strings: Strings, locale: 'en' | 'ko'): string {
+  const name = translate(strings, `activationGradient.name.${figure.kind}`);
+  const p = figure.atDepth;
+  if (figure.kind === 'relu') {
+    return translate(strings, 'activationGradient.resultRelu', {
+      depth: figure.depth,
+      median: formatLog10(p.median, locale),
+      active: new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US', { maximumFractionDigits: 1 }).format(100 * figure.activeShare),
+    });
+  }
+  return translate(strings, 'activationGradient.result', {
+    depth: figure.depth,
+    name,
+    median: formatLog10(p.median, locale),
+    low: formatLog10(p.low, locale),
+    high: formatLog10(p.high, locale),
+    bound: formatLog10(p.bound, locale),
+  });
+}

@@ -1,0 +1,158 @@
+/**
+ * ActivationGradient's two charts as Plot specs (rendered by shared/plot.ts `renderChart`, on the
+ * server with a linkedom document and in the browser after a change): the gradient factor per
+ * depth on a log axis, and f(z) with f'(z). Colours come from CSS classes (see the .svelte
+ * styles), so both themes work; lines differ by dash pattern too, never by colour alone.
+ */
+import * as Plot from '@observablehq/plot';
+import type { ChartSpec } from '../shared/plot';
+import { activationCurve, formatLog10, plotValue, powerOfTen, Z_RANGE, type DepthPoint } from './activation-gradient';
+import type { ActivationKind } from '../../../lib/cnn/activations';
+import { translate, type Strings } from '../../../i18n/translate';
+import { maxDerivative } from '../../../lib/cnn/activations';
+import { renderChart } from '../shared/plot';
+import { SAMPLES, type Figure } from './activation-gradient';
+
+export interface GradientChartText {
+  x: string;
+  y: string;
+  label: string;
+  description: string;
+}
+
+export const GRADIENT_WIDTH = 440;
+export const ACTIVATION_WIDTH = 260;
+
+/** Powers of ten for the log axis: at most ~6 ticks between 10^lo and 10^hi. */
+export function decadeTicks(lo: number, hi: number): number[] {
+  const step = Math.max(1, Math.ceil((hi - lo) / 5));
+  const ticks: number[] = [];
+  for (let e = hi; e >= lo; e -= step) ticks.push(e);
+  return ticks;
+}
+
+/** y range in whole decades [lo, hi] covering the band and the bound, at least two decades. */
+export function decadeDomain(curve: DepthPoint[]): [number, number] {
+  const lows = curve.flatMap((p) => [p.low, p.bound, p.median]);
+  const highs = curve.flatMap((p) => [p.high, p.bound]);
+  const hi = Math.max(0, Math.ceil(Math.max(...highs)));
+  const lo = Math.min(Math.floor(Math.min(...lows)), hi - 2);
+  return [Math.max(lo, -300), hi];
+}
+
+export function gradientChart(curve: DepthPoint[], text: GradientChartText, width = GRADIENT_WIDTH): ChartSpec {
+  const [lo, hi] = decadeDomain(curve);
+  const data = curve.map((p) => ({
+    depth: p.depth,
+    median: plotValue(p.median),
+    low: plotValue(p.low),
+    high: plotValue(p.high),
+    bound: plotValue(p.bound),
+  }));
+  const last = data[data.length - 1]!;
+  const maxDepth = Math.max(2, last.depth);
+  return {
+    label: text.label,
+    description: text.description,
+    options: {
+      width,
+      height: 260,
+      marginLeft: 52,
+      marginRight: 12,
+      style: { fontSize: '12px' },
+      x: { label: text.x, domain: [1, maxDepth], labelAnchor: 'right', ticks: Math.min(maxDepth - 1, 5), tickFormat: 'd' },
+      y: {
+        type: 'log',
+        label: text.y,
+        domain: [10 ** lo, 10 ** hi],
+        ticks: decadeTicks(lo, hi).map((e) => 10 ** e),
+        tickFormat: (d: number) => powerOfTen(Math.round(Math.log10(d))),
+        grid: true,
+      },
+      marks: [
+        Plot.areaY(data, { x: 'depth', y1: 'low', y2: 'high', className: 'ag-band' }),
+        Plot.ruleY([1], { className: 'ag-one' }),
+        Plot.lineY(data, { x: 'depth', y: 'bound', className: 'ag-bound', strokeWidth: 2, strokeDasharray: '6 4' }),
+        Plot.lineY(data, { x: 'depth', y: 'median', className: 'ag-median', strokeWidth: 2.5 }),
+        Plot.dot([last], { x: 'depth', y: 'median', r: 4, className: 'ag-median-dot' }),
+      ],
+    },
+  };
+}
+
+export interface ActivationChartText {
+  label: string;
+  description: string;
+}
+
+/** y range of the activation chart per activation */
+const Y_DOMAIN: Record<ActivationKind, [number, number]> = {
+  sigmoid: [-0.05, 1.05],
+  tanh: [-1.05, 1.05],
+  relu: [-0.25, 2.25],
+};
+
+export function activationChart(kind: ActivationKind, sigma: number, text: ActivationChartText, width = ACTIVATION_WIDTH): ChartSpec {
+  const curve = activationCurve(kind);
+  const [y0, y1] = Y_DOMAIN[kind];
+  const spread = Math.min(2 * sigma, Z_RANGE);
+  return {
+    label: text.label,
+    description: text.description,
+    options: {
+      width,
+      height: 200,
+      marginLeft: 40,
+      marginRight: 12,
+      style: { fontSize: '12px' },
+      x: { label: 'z', domain: [-Z_RANGE, Z_RANGE], ticks: 5, labelAnchor: 'right' },
+      y: { label: null, domain: [y0, y1], grid: true, ticks: 5 },
+      marks: [
+        Plot.rect([{ x1: -spread, x2: spread }], { x1: 'x1', x2: 'x2', y1: y0, y2: y1, className: 'ag-spread' }),
+        Plot.ruleY([0], { className: 'ag-axis' }),
+        Plot.ruleX([0], { className: 'ag-axis' }),
+        Plot.lineY(curve, { x: 'z', y: 'f', className: 'ag-f', strokeWidth: 2.5, clip: true }),
+        Plot.lineY(curve, { x: 'z', y: 'df', className: 'ag-df', strokeWidth: 2, strokeDasharray: '5 3' }),
+      ],
+    },
+  };
+}
+
+type OkFigure = Extract<Figure, { ok: true }>;
+
+/** Both charts as SVG markup for a valid figure, drawn with `doc` (server or browser document). */
+export function renderCharts(
+  figure: OkFigure,
+  strings: Strings,
+  locale: 'en' | 'ko',
+  doc: Document,
+  widths: { gradient?: number; activation?: number } = {},
+): { gradient: string; activation: string } {
+  const t = (key: string, values: Record<string, string | number> = {}) => translate(strings, key, values);
+  const name = t(`activationGradient.name.${figure.kind}`);
+  const gradient = gradientChart(
+    figure.curve,
+    {
+      x: t('activationGradient.axisDepth'),
+      y: t('activationGradient.axisFactor'),
+      label: t('activationGradient.gradientLabel', { name }),
+      description: t('activationGradient.gradientDescription', {
+        name,
+        depth: figure.depth,
+        samples: SAMPLES,
+        median: formatLog10(figure.atDepth.median, locale),
+      }),
+    },
+    widths.gradient,
+  );
+  const activation = activationChart(
+    figure.kind,
+    figure.sigma,
+    {
+      label: t('activationGradient.activationLabel', { name }),
+      description: t('activationGradient.activationDescription', { name, peak: formatLog10(Math.log10(maxDerivative(figure.kind)), locale) }),
+    },
+    widths.activation,
+  );
+  return { gradient: renderChart(gradient, doc), activation: renderChart(activation, doc) };
+}

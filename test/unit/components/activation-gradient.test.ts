@@ -1,0 +1,205 @@
+import { describe, expect, it } from 'vitest';
+import {
+  activationCurve,
+  computeFigure,
+  defaultSettings,
+  formatLog10,
+  gradientCurve,
+  pathLog10Derivative,
+  plotValue,
+  quantile,
+  readNumber,
+  resultSentence,
+  samplePreactivations,
+  SAMPLES,
+  type Settings,
+} from '../../../src/components/widgets/ActivationGradient/activation-gradient';
+import { decadeDomain, decadeTicks, renderCharts } from '../../../src/components/widgets/ActivationGradient/charts';
+import { serverDocument } from '../../../src/components/widgets/shared/server-document';
+import { stringsFor } from '../../../src/i18n/ui';
+
+const settings = (over: Partial<Settings>): Settings => ({ ...defaultSettings, ...over });
+const ok = (s: Settings) => {
+  const f = computeFigure(s);
+  if (!f.ok) throw new Error(f.problems.map((p) => p.message).join('; '));
+  return f;
+};
+
+describe('quantile', () => {
+  it.each([
+    [[1, 2, 3, 4, 5], 0.5, 3],
+    [[1, 2, 3, 4], 0.5, 2.5],
+    [[0, 10], 0.1, 1],
+    [[7], 0.9, 7],
+    [[1, 2, 3, 4, 5], 0, 1],
+    [[1, 2, 3, 4, 5], 1, 5],
+  ])('%j at %d = %d', (xs, q, want) => expect(quantile(xs, q)).toBeCloseTo(want, 12));
+  it('empty → NaN (never shown: figures always have samples)', () => expect(quantile([], 0.5)).toBeNaN());
+});
+
+describe('gradientCurve on hand-made chains', () => {
+  it('sigmoid at z = 0 everywhere: every depth sits on the bound (1/4)^l', () => {
+    const chains = [new Float64Array([0, 0, 0]), new Float64Array([0, 0, 0])];
+    const curve = gradientCurve('sigmoid', chains, 3);
+    expect(curve.map((p) => p.depth)).toEqual([1, 2, 3]);
+    for (const p of curve) {
+      expect(p.median).toBeCloseTo(p.depth * Math.log10(0.25), 12);
+      expect(p.bound).toBeCloseTo(p.depth * Math.log10(0.25), 12);
+      expect(p.low).toBeCloseTo(p.median, 12);
+    }
+  });
+
+  it('tanh: median of two chains with factors 1 and 0.64 is their geometric mean', () => {
+    const chains = [new Float64Array([0]), new Float64Array([Math.log(2)])];
+    const [p] = gradientCurve('tanh', chains, 1);
+    expect(10 ** p!.median).toBeCloseTo(Math.sqrt(0.64), 12);
+    expect(p!.bound).toBe(0);
+  });
+
+  it('ReLU follows active units: factor exactly 1 whatever the sign of z', () => {
+    expect(pathLog10Derivative('relu', -3)).toBe(0);
+    const curve = gradientCurve('relu', [new Float64Array([-1, 2, -3])], 3);
+    expect(curve.map((p) => p.median)).toEqual([0, 0, 0]);
+  });
+});
+
+describe('computeFigure', () => {
+  it('σ = 1, depth 1: the median of σ′(z) is σ′(0.6745) ≈ 0.2236 (σ′ falls with |z|, median |z| = 0.6745)', () => {
+    const f = ok(settings({ depth: 1, sigma: 1 }));
+    expect(10 ** f.atDepth.median).toBeCloseTo(0.2236, 2);
+    expect(10 ** f.atDepth.bound).toBe(0.25);
+  });
+
+  it('tanh, σ = 1, depth 1: median tanh′ = 1 − tanh²(0.6745) ≈ 0.652', () => {
+    const f = ok(settings({ kind: 'tanh', depth: 1, sigma: 1 }));
+    expect(10 ** f.atDepth.median).toBeCloseTo(0.652, 1);
+  });
+
+  it('20 sigmoid layers stay below (1/4)^20 = 9.09e−13 and the band is ordered', () => {
+    const f = ok(settings({ depth: 20 }));
+    expect(f.curve).toHaveLength(20);
+    expect(f.atDepth.bound).toBeCloseTo(Math.log10(9.094947e-13), 6);
+    for (const p of f.curve) {
+      expect(p.low).toBeLessThanOrEqual(p.median);
+      expect(p.median).toBeLessThanOrEqual(p.high);
+      expect(p.high).toBeLessThanOrEqual(p.bound + 1e-12);
+    }
+    // the median per layer is about σ′(0.6745) ≈ 0.22, so 20 layers give roughly 0.22^20 ≈ 10^−13.1
+    expect(f.atDepth.median).toBeGreaterThan(-15);
+    expect(f.atDepth.median).toBeLessThan(-12.6);
+  });
+
+  it('ReLU keeps 1 along active chains; about half of the units are active', () => {
+    const f = ok(settings({ kind: 'relu', depth: 50 }));
+    expect(f.atDepth.median).toBe(0);
+    expect(Math.abs(f.activeShare - 0.5)).toBeLessThan(0.02);
+  });
+
+  it('the same seed gives the same figure; another seed another one', () => {
+    expect(ok(settings({ seed: 5 })).atDepth).toEqual(ok(settings({ seed: 5 })).atDepth);
+    expect(ok(settings({ seed: 6 })).atDepth.median).not.toBe(ok(settings({ seed: 5 })).atDepth.median);
+  });
+
+  it('50 tanh layers at σ = 5 do not underflow', () => {
+    const f = ok(settings({ kind: 'tanh', depth: 50, sigma: 5 }));
+    expect(Number.isFinite(f.atDepth.median)).toBe(true);
+    expect(f.atDepth.median).toBeLessThan(-100);
+  });
+
+  it.each([
+    ['depth 0', { depth: 0 }, 'notPositive'],
+    ['depth 51', { depth: 51 }, 'tooLarge'],
+    ['depth 2.5', { depth: 2.5 }, 'notInteger'],
+    ['empty depth', { depth: '' }, 'missing'],
+    ['σ 0', { sigma: 0 }, 'outOfRange'],
+    ['σ 6', { sigma: '6' }, 'outOfRange'],
+    ['σ text', { sigma: 'abc' }, 'missing'],
+    ['σ empty', { sigma: null }, 'missing'],
+  ])('%s is a problem, never NaN', (_name, over, code) => {
+    const f = computeFigure(settings(over as Partial<Settings>));
+    expect(f.ok).toBe(false);
+    if (!f.ok) {
+      expect(f.problems.map((p) => p.code)).toContain(code);
+      for (const p of f.problems) expect(p.message).not.toMatch(/NaN|undefined/);
+    }
+  });
+
+  it('samples chain-major: SAMPLES chains of the requested depth', () => {
+    const chains = samplePreactivations(2, 1, SAMPLES, 7);
+    expect(chains).toHaveLength(SAMPLES);
+    expect(chains.every((c) => c.length === 7)).toBe(true);
+  });
+
+  it.each([
+    ['3', 3],
+    ['', Number.NaN],
+    [null, Number.NaN],
+    [4, 4],
+  ])('readNumber(%j)', (v, want) => expect(readNumber(v)).toEqual(want));
+});
+
+describe('formatLog10', () => {
+  it.each([
+    [Math.log10(0.25), 'en', '0.25'],
+    [0, 'en', '1'],
+    [Math.log10(0.2236), 'en', '0.22'],
+    [Math.log10(9.094947e-13), 'en', '9.1 × 10⁻¹³'],
+    [Math.log10(3.1e-13), 'en', '3.1 × 10⁻¹³'],
+    [Math.log10(0.00999), 'en', '1.0 × 10⁻²'],
+    [-400.5, 'en', '3.2 × 10⁻⁴⁰¹'],
+    [Math.log10(0.001), 'ko', '1.0 × 10⁻³'],
+    [Number.NEGATIVE_INFINITY, 'en', '0'],
+  ] as const)('%d (%s) → %s', (v, locale, want) => expect(formatLog10(v, locale)).toBe(want));
+
+  it('plotValue never returns 0 for a log axis', () => {
+    expect(plotValue(-1000)).toBeGreaterThan(0);
+    expect(plotValue(-2)).toBeCloseTo(0.01, 12);
+  });
+});
+
+describe('activationCurve', () => {
+  it('sigmoid: f and f′ at the ends and the middle', () => {
+    const c = activationCurve('sigmoid', 4, 161);
+    expect(c[0]!.z).toBe(-4);
+    expect(c[80]).toEqual({ z: 0, f: 0.5, df: 0.25 });
+    expect(c[160]!.z).toBe(4);
+  });
+});
+
+describe('charts and sentences', () => {
+  it.each(['en', 'ko'] as const)('renders both charts on the server (%s) with labels', (locale) => {
+    const strings = stringsFor(locale, 'activationGradient.', 'cnn.', 'widget.');
+    const f = ok(defaultSettings);
+    const { gradient, activation } = renderCharts(f, strings, locale, serverDocument());
+    for (const svg of [gradient, activation]) {
+      expect(svg).toMatch(/^<svg/);
+      expect(svg).toContain('role="img"');
+      expect(svg).not.toContain('NaN');
+      expect(svg).not.toContain('[missing');
+    }
+    expect(gradient).toContain('ag-median');
+    expect(activation).toContain('ag-df');
+  });
+
+  it('English sentence for 20 sigmoid layers names the bound (1/4)^20', () => {
+    const s = resultSentence(ok(defaultSettings), stringsFor('en', 'activationGradient.'), 'en');
+    expect(s).toMatch(/^After 20 sigmoid layers the median gradient factor is \d\.\d × 10⁻[⁰¹²³⁴⁵⁶⁷⁸⁹]+;/);
+    expect(s).toContain('No chain can do better than 9.1 × 10⁻¹³.');
+  });
+
+  it('Korean ReLU sentence', () => {
+    const s = resultSentence(ok(settings({ kind: 'relu' })), stringsFor('ko', 'activationGradient.'), 'ko');
+    expect(s).toContain('ReLU 층 20개');
+    expect(s).toContain('정확히 1');
+  });
+
+  it.each([
+    [[{ depth: 1, median: 0, low: 0, high: 0, bound: 0 }], [-2, 0]],
+    [[{ depth: 1, median: -12.6, low: -13.2, high: -12.1, bound: -12.04 }], [-14, 0]],
+  ])('decadeDomain covers the data with at least two decades', (curve, want) => expect(decadeDomain(curve)).toEqual(want));
+
+  it.each([
+    [-2, 0, [0, -1, -2]],
+    [-30, 0, [0, -6, -12, -18, -24, -30]],
+  ])('decadeTicks(%i, %i)', (lo, hi, want) => expect(decadeTicks(lo, hi)).toEqual(want));
+});
