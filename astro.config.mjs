@@ -5,9 +5,10 @@ import svelte from '@astrojs/svelte';
 import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
+import rehypeFocusableScroll from './src/lib/markdown/rehype-focusable-scroll.mjs';
 
 // KaTeX renders at build time; its CSS and fonts are bundled from the katex package (no CDN).
-const markdownPlugins = { remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex] };
+const markdownPlugins = { remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex, rehypeFocusableScroll] };
 
 export default defineConfig({
   site: 'https://convnet-notebook.example',

@@ -8,8 +8,9 @@ test('the build has the landing page and lesson 2 in both locales', () => {
 });
 
 for (const path of pages) {
-  for (const theme of ['light', 'dark'] as const) {
-    test(`${path} (${theme}) loads cleanly and passes axe`, async ({ page, watch }) => {
+  for (const [theme, width] of [['light', 1280], ['dark', 1280], ['light', 360]] as const) {
+    test(`${path} (${theme}, ${width} px) loads cleanly and passes axe`, async ({ page, watch }) => {
+      await page.setViewportSize({ width, height: 800 });
       await useTheme(page, theme);
       await page.goto(path);
       await page.waitForLoadState('networkidle');
@@ -23,6 +24,8 @@ for (const path of pages) {
       await page.waitForLoadState('networkidle');
       expect(await page.getAttribute('html', 'data-theme')).toBe(theme);
       expect(await axeViolations(page)).toEqual([]);
+      // Nothing may make the whole page scroll sideways (wide content scrolls inside its own box).
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
       expect(watch.consoleErrors).toEqual([]);
     });
   }
