@@ -42,4 +42,9 @@ export default defineConfig({
     }),
     svelte(),
   ],
+  vite: {
+    // The TensorFlow.js worker (src/lib/tf) is an ES module worker, so it can load its backends as
+    // separate chunks (the CPU backend is downloaded only when WebGL is unavailable).
+    worker: { format: 'es' },
+  },
 });

@@ -8,3 +8,5 @@ export { default as OneByOne } from './OneByOne/OneByOne.astro';
 export { default as ActivationGradient } from './ActivationGradient/ActivationGradient.astro';
 export { default as KernelTradeoff } from './KernelTradeoff/KernelTradeoff.astro';
 export { default as InceptionBlock } from './InceptionBlock/InceptionBlock.astro';
+export { default as ConvolutionExplorer } from './ConvolutionExplorer/ConvolutionExplorer.astro';
+

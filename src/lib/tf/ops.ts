@@ -1,0 +1,186 @@
+/**
+ * The op registry: every computation the worker can run, by name. Each op is a function of the
+ * tfjs-core namespace and plain-data args, returning plain data. Ops receive `tf` as a parameter
+ * (they never import tfjs themselves), so Node tests run them on the CPU backend directly and the
+ * worker runs the same code on WebGL.
+ *
+ * Rules for ops: check the args first and throw `OpArgsError` for bad ones (the engine turns it
+ * into a `badArgs` error value); do all tensor work inside `tf.tidy` and read results with
+ * `dataSync()` there (fine in a worker: blocking it does not block the page), so no tensor
+ * outlives the op; copy results out as Float32Arrays.
+ */
+import type * as TfCore from '@tensorflow/tfjs-core';
+import type {
+  ConvPad,
+  Conv2dArgs,
+  OpArgs,
+  OpName,
+  OpResult,
+  TensorData,
+  TensorResult,
+  UnitGradientArgs,
+  UnitGradientResult,
+} from './protocol';
+
+/**
+ * The tfjs-core functions that ops and the engine use. The worker passes exactly these, built from
+ * named imports, so the bundler can leave the rest of tfjs-core out of the worker (about 40 KB
+ * gzipped less than `import * as tf`). Tests pass the whole namespace. When a new op needs another
+ * function, add its name here and to the object in `tf-worker.ts` (TypeScript checks both).
+ */
+export type Tf = Pick<
+  typeof TfCore,
+  | 'add'
+  | 'conv2d'
+  | 'env'
+  | 'memory'
+  | 'ready'
+  | 'relu'
+  | 'setBackend'
+  | 'slice'
+  | 'sum'
+  | 'tensor1d'
+  | 'tensor3d'
+  | 'tensor4d'
+  | 'tidy'
+  | 'valueAndGrad'
+  | 'version_core'
+>;
+
+export type OpImpl<N extends OpName> = (tf: Tf, args: OpArgs<N>) => OpResult<N> | Promise<OpResult<N>>;
+
+/** Thrown by an op for malformed args; reported as a `badArgs` error value. */
+export class OpArgsError extends Error {
+  override name = 'OpArgsError';
+}
+
+/** Largest tensor (elements) an op accepts, so a bad request cannot freeze the worker. */
+export const MAX_ELEMENTS = 1 << 22;
+
+function fail(message: string): never {
+  throw new OpArgsError(message);
+}
+
+function isWhole(value: unknown, min: number): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min;
+}
+
+/** Checks a TensorData of the given rank: whole positive dims, data length = product of dims. */
+export function checkTensor(name: string, t: TensorData | undefined, rank: number): { shape: number[]; data: Float32Array } {
+  if (!t || typeof t !== 'object' || !Array.isArray(t.shape)) fail(`${name} must be { shape, data }`);
+  if (t.shape.length !== rank) fail(`${name} must have rank ${rank} (shape [${t.shape.join(', ')}])`);
+  if (!t.shape.every((d) => isWhole(d, 1))) fail(`${name} has a bad shape [${t.shape.join(', ')}]`);
+  const size = t.shape.reduce((a, b) => a * b, 1);
+  if (size > MAX_ELEMENTS) fail(`${name} is too large (${size} values, at most ${MAX_ELEMENTS})`);
+  if (!(t.data instanceof Float32Array) && !Array.isArray(t.data)) fail(`${name}.data must be a Float32Array or number[]`);
+  if (t.data.length !== size) fail(`${name} has ${t.data.length} values but shape [${t.shape.join(', ')}] needs ${size}`);
+  const data = Float32Array.from(t.data);
+  if (!data.every(Number.isFinite)) fail(`${name} contains a value that is not a finite number`);
+  return { shape: t.shape, data };
+}
+
+function checkBias(bias: Float32Array | number[] | undefined, cOut: number): Float32Array | null {
+  if (bias === undefined) return null;
+  if (!(bias instanceof Float32Array) && !Array.isArray(bias)) fail('bias must be a Float32Array or number[]');
+  if (bias.length !== cOut) fail(`bias has ${bias.length} values but there are ${cOut} output channels`);
+  const b = Float32Array.from(bias);
+  if (!b.every(Number.isFinite)) fail('bias contains a value that is not a finite number');
+  return b;
+}
+
+function checkPad(pad: ConvPad): ConvPad {
+  if (pad === 'same' || pad === 'valid' || isWhole(pad, 0)) return pad;
+  return fail(`pad must be a whole number ≥ 0, 'same' or 'valid' (got ${String(pad)})`);
+}
+
+/** Output size along one axis, as TensorFlow computes it for each kind of padding. */
+export function convOutSize(n: number, k: number, s: number, pad: ConvPad, d = 1): number {
+  const kEff = k + (k - 1) * (d - 1);
+  if (pad === 'same') return Math.ceil(n / s);
+  const p = pad === 'valid' ? 0 : pad;
+  return Math.floor((n + 2 * p - kEff) / s) + 1;
+}
+
+function toTensorResult(t: TfCore.Tensor): TensorResult {
+  return { shape: [...t.shape], data: Float32Array.from(t.dataSync()) };
+}
+
+/** y = conv2d(x, w, s, p) + b on one image (see `Conv2dArgs`). */
+const conv2d: OpImpl<'conv2d'> = (tf, args: Conv2dArgs) => {
+  const x = checkTensor('input', args.input, 3);
+  const w = checkTensor('filter', args.filter, 4);
+  const [h, wd, cIn] = x.shape as [number, number, number];
+  const [kh, kw, wIn, cOut] = w.shape as [number, number, number, number];
+  if (wIn !== cIn) fail(`filter has ${wIn} input channels but the input has ${cIn}`);
+  const bias = checkBias(args.bias, cOut);
+  const [sh, sw] = typeof args.stride === 'number' ? [args.stride, args.stride] : (args.stride ?? []);
+  if (!isWhole(sh, 1) || !isWhole(sw, 1)) fail(`stride must be a whole number ≥ 1 (got ${String(args.stride)})`);
+  const pad = checkPad(args.pad);
+  const d = args.dilation ?? 1;
+  if (!isWhole(d, 1)) fail(`dilation must be a whole number ≥ 1 (got ${String(d)})`);
+  if (d > 1 && (sh > 1 || sw > 1)) fail('TensorFlow.js needs stride 1 when dilation > 1');
+  const oh = convOutSize(h, kh, sh, pad, d);
+  const ow = convOutSize(wd, kw, sw, pad, d);
+  if (oh < 1 || ow < 1) fail(`the ${kh}×${kw} kernel does not fit the padded ${h}×${wd} input`);
+  if (oh * ow * cOut > MAX_ELEMENTS) fail('the output would be too large');
+
+  let out: TensorResult | undefined;
+  tf.tidy(() => {
+    const xt = tf.tensor3d(x.data, [h, wd, cIn]);
+    const wt = tf.tensor4d(w.data, [kh, kw, cIn, cOut]);
+    let y = tf.conv2d(xt, wt, [sh, sw], pad, 'NHWC', d);
+    if (bias) y = tf.add(y, tf.tensor1d(bias));
+    out = toTensorResult(y);
+  });
+  return out!;
+};
+
+/** ∂y[unit]/∂x through a stack of convolutions (optionally with ReLU), see `UnitGradientArgs`. */
+const unitGradient: OpImpl<'unitGradient'> = (tf, args: UnitGradientArgs) => {
+  const x = checkTensor('input', args.input, 3);
+  if (!Array.isArray(args.layers) || args.layers.length === 0) fail('layers must be a non-empty list');
+  let [h, wd, c] = x.shape as [number, number, number];
+  const layers = args.layers.map((layer, i) => {
+    const w = checkTensor(`layers[${i}].filter`, layer.filter, 4);
+    const [kh, kw, wIn, cOut] = w.shape as [number, number, number, number];
+    if (wIn !== c) fail(`layers[${i}] expects ${wIn} input channels but gets ${c}`);
+    if (!isWhole(layer.stride, 1)) fail(`layers[${i}].stride must be a whole number ≥ 1`);
+    const pad = checkPad(layer.pad);
+    [h, wd, c] = [convOutSize(h, kh, layer.stride, pad), convOutSize(wd, kw, layer.stride, pad), cOut];
+    if (h < 1 || wd < 1) fail(`layers[${i}]: the kernel does not fit its input`);
+    return { w, bias: checkBias(layer.bias, cOut), stride: layer.stride, pad, relu: layer.relu === true };
+  });
+  const [row, col, ch] = Array.isArray(args.unit) ? args.unit : [];
+  if (!isWhole(row, 0) || !isWhole(col, 0) || !isWhole(ch, 0) || row >= h || col >= wd || ch >= c)
+    fail(`unit must be [row, col, channel] inside the ${h}×${wd}×${c} output`);
+
+  let out: UnitGradientResult | undefined;
+  tf.tidy(() => {
+    const weights = layers.map((l) => ({
+      ...l,
+      wt: tf.tensor4d(l.w.data, l.w.shape as [number, number, number, number]),
+      bt: l.bias ? tf.tensor1d(l.bias) : null,
+    }));
+    const unitOf = (input: TfCore.Tensor): TfCore.Scalar => {
+      let y = input as TfCore.Tensor3D;
+      for (const l of weights) {
+        y = tf.conv2d(y, l.wt, l.stride, l.pad);
+        if (l.bt) y = tf.add(y, l.bt);
+        if (l.relu) y = tf.relu(y);
+      }
+      return tf.sum(tf.slice(y, [row, col, ch], [1, 1, 1]));
+    };
+    const { value, grad } = tf.valueAndGrad(unitOf)(tf.tensor3d(x.data, x.shape as [number, number, number]));
+    out = { value: value.dataSync()[0]!, gradient: toTensorResult(grad), outputShape: [h, wd, c] };
+  });
+  return out!;
+};
+
+const info: OpImpl<'info'> = (tf) => ({ version: tf.version_core, ops: Object.keys(ops) as OpName[] });
+
+/** Every op by name. The mapped type makes a declared-but-unimplemented op a compile error. */
+export const ops: { [N in OpName]: OpImpl<N> } = { conv2d, unitGradient, info };
+
+export function isOpName(name: string): name is OpName {
+  return Object.prototype.hasOwnProperty.call(ops, name);
+}

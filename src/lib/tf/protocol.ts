@@ -1,0 +1,164 @@
+/**
+ * The typed request/response protocol between widgets (main thread) and the TensorFlow.js
+ * worker. Types only: importing this file never loads tfjs.
+ *
+ * One request runs one named op (see `OpDefs`) and always gets one response with the same `id`:
+ * either the op's result or an error *value* (`TfError`). Nothing in this layer throws across the
+ * worker boundary. Every response carries `RunStats`: which backend computed it, how long the op
+ * took inside the worker, and `tf.memory().numTensors` after the op (tests assert it does not grow).
+ *
+ * Adding an op: (1) declare its args and result in `OpDefs` below; (2) implement it in `ops.ts`
+ * (the `ops` registry is typed so a declared op without an implementation does not compile);
+ * (3) call it with `getTf().run('name', args)`. Args and results cross `postMessage`, so they
+ * must be structured-cloneable plain data (numbers, arrays, typed arrays, plain objects).
+ */
+
+/** A dense float tensor as plain data: row-major values and their shape. */
+export interface TensorData {
+  shape: number[];
+  data: Float32Array | number[];
+}
+
+/** A tensor result from the worker (always a Float32Array). */
+export interface TensorResult {
+  shape: number[];
+  data: Float32Array;
+}
+
+/** Padding of a convolution: p zeros on every side, or TensorFlow's 'same' / 'valid'. */
+export type ConvPad = number | 'same' | 'valid';
+
+/**
+ * One 2-D convolution, batch of one, NHWC like TensorFlow:
+ * y[r, c, m] = Σ_ch Σ_i Σ_j x[r·s + i − p, c·s + j − p, ch] · w[i, j, ch, m] + b[m].
+ */
+export interface Conv2dArgs {
+  /** input x, shape [H, W, C_in] */
+  input: TensorData;
+  /** kernels w, shape [k_h, k_w, C_in, C_out] (TensorFlow's HWIO layout) */
+  filter: TensorData;
+  /** biases b, length C_out; omitted = no bias */
+  bias?: Float32Array | number[];
+  /** stride s (both axes), or [s_h, s_w] */
+  stride: number | [number, number];
+  pad: ConvPad;
+  /** dilation d (default 1) */
+  dilation?: number;
+}
+
+/** One layer of a convolution stack (for gradient ops). */
+export interface ConvLayerArgs {
+  /** shape [k_h, k_w, C_in, C_out] */
+  filter: TensorData;
+  bias?: Float32Array | number[];
+  stride: number;
+  pad: ConvPad;
+  /** apply ReLU after this layer (default false) */
+  relu?: boolean;
+}
+
+/**
+ * Gradient of one output unit of a stack of convolutions with respect to the input:
+ * ∂y[row, col, channel] / ∂x. The building block of an effective-receptive-field picture.
+ */
+export interface UnitGradientArgs {
+  /** input x, shape [H, W, C] */
+  input: TensorData;
+  layers: ConvLayerArgs[];
+  /** the output unit [row, col, channel] of the last layer */
+  unit: [number, number, number];
+}
+
+export interface UnitGradientResult {
+  /** the unit's value y[row, col, channel] */
+  value: number;
+  /** ∂y/∂x, shape [H, W, C] like the input */
+  gradient: TensorResult;
+  /** shape of the last layer's output [H_out, W_out, C_out] */
+  outputShape: number[];
+}
+
+export interface InfoResult {
+  /** TensorFlow.js core version */
+  version: string;
+  /** ops this worker can run */
+  ops: OpName[];
+}
+
+/**
+ * The op registry's types: name → { args, result }. Declare new ops here (and implement them in
+ * `ops.ts`).
+ */
+export interface OpDefs {
+  /** 2-D convolution of one image (see `Conv2dArgs`) */
+  conv2d: { args: Conv2dArgs; result: TensorResult };
+  /** gradient of one output unit of a conv stack w.r.t. its input */
+  unitGradient: { args: UnitGradientArgs; result: UnitGradientResult };
+  /** what the worker is: tfjs version and available ops (touches no tensors) */
+  info: { args: Record<string, never>; result: InfoResult };
+}
+
+export type OpName = keyof OpDefs;
+export type OpArgs<N extends OpName> = OpDefs[N]['args'];
+export type OpResult<N extends OpName> = OpDefs[N]['result'];
+
+export type BackendName = 'webgl' | 'cpu';
+
+/** Why the worker is not on WebGL (each has a translated sentence in the widget strings). */
+export type FallbackCode =
+  /** the browser has no OffscreenCanvas in workers, so WebGL cannot run off the main thread */
+  | 'noOffscreenCanvas'
+  /** OffscreenCanvas exists but gives no WebGL context (WebGL disabled, blocklisted GPU …) */
+  | 'noWebglContext'
+  /** a context exists but TensorFlow.js could not start its WebGL backend on it */
+  | 'webglInitFailed';
+
+export interface BackendInfo {
+  name: BackendName;
+  /** set when a preferred backend (WebGL) could not be used */
+  fallback?: { code: FallbackCode; detail: string };
+  /** 1 or 2 when `name` is 'webgl' */
+  webglVersion?: number;
+}
+
+export interface RunStats {
+  backend: BackendInfo;
+  /** milliseconds the op took inside the worker (excludes messaging and worker start-up) */
+  ms: number;
+  /** tf.memory().numTensors after the op finished */
+  numTensors: number;
+}
+
+export type TfErrorCode =
+  /** no op of that name is registered */
+  | 'unknownOp'
+  /** the args are malformed (wrong shape, length, size limits …) */
+  | 'badArgs'
+  /** the op threw while running */
+  | 'opFailed'
+  /** no backend (not even the CPU) could start */
+  | 'backendFailed'
+  /** the worker could not start, crashed, or sent something unreadable */
+  | 'workerFailed'
+  /** no answer within the time limit */
+  | 'timeout';
+
+export interface TfError {
+  code: TfErrorCode;
+  message: string;
+}
+
+export interface TfRequest<N extends OpName = OpName> {
+  id: number;
+  op: N;
+  args: OpArgs<N>;
+}
+
+export type TfResponse<N extends OpName = OpName> =
+  | { id: number; ok: true; result: OpResult<N>; stats: RunStats }
+  | { id: number; ok: false; error: TfError; stats?: RunStats };
+
+/** What a widget gets back from the client: a response plus the main-thread round trip. */
+export type TfOutcome<N extends OpName = OpName> =
+  | { ok: true; result: OpResult<N>; stats: RunStats; roundTripMs: number }
+  | { ok: false; error: TfError; stats?: RunStats };

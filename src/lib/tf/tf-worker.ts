@@ -1,0 +1,48 @@
+/**
+ * The TensorFlow.js worker (a module worker; started by `client.ts` only when a widget first
+ * needs tensors). The parts of tfjs-core the ops use are bundled here; the WebGL backend and,
+ * only when WebGL cannot run, the CPU backend are loaded as separate chunks. WebGL runs on an OffscreenCanvas, so shader
+ * compilation and readbacks never block the page.
+ */
+import {
+  add,
+  conv2d,
+  enableProdMode,
+  env,
+  memory,
+  ready,
+  relu,
+  setBackend,
+  slice,
+  sum,
+  tensor1d,
+  tensor3d,
+  tensor4d,
+  tidy,
+  valueAndGrad,
+  version_core,
+} from '@tensorflow/tfjs-core';
+// Gradients (tf.grad) are not registered by tfjs-core's index; gradient ops need them.
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import { createEngine, probeWebgl, transferablesOf } from './engine';
+import type { Tf } from './ops';
+
+enableProdMode();
+
+// Named imports only (see `Tf` in ops.ts): the bundler keeps just what the ops use.
+const tf: Tf = { add, conv2d, env, memory, ready, relu, setBackend, slice, sum, tensor1d, tensor3d, tensor4d, tidy, valueAndGrad, version_core };
+
+const engine = createEngine(tf, [
+  { name: 'webgl', probe: probeWebgl, load: () => import('@tensorflow/tfjs-backend-webgl'), failCode: 'webglInitFailed' },
+  { name: 'cpu', load: () => import('@tensorflow/tfjs-backend-cpu') },
+]);
+
+// The worker global, typed narrowly (this project compiles against the DOM lib, not WebWorker).
+const scope = globalThis as unknown as {
+  addEventListener(type: 'message', listener: (event: MessageEvent) => void): void;
+  postMessage(message: unknown, transfer: Transferable[]): void;
+};
+
+scope.addEventListener('message', (event) => {
+  void engine.handle(event.data).then((response) => scope.postMessage(response, transferablesOf(response)));
+});

@@ -1,0 +1,223 @@
+/**
+ * The TensorFlow.js layer on the CPU backend in Node: the ops module and the engine are imported
+ * directly (the worker file only wires them to postMessage). conv2d is checked against the
+ * widget's hand-written reference convolution on random inputs; tensor counts must not grow.
+ */
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-core/dist/register_all_gradients'; // as the worker does
+import { beforeAll, describe, expect, it } from 'vitest';
+import { ops, convOutSize, OpArgsError } from '../../../../src/lib/tf/ops';
+import { chooseBackend, createEngine, transferablesOf } from '../../../../src/lib/tf/engine';
+import type { Conv2dArgs, TensorResult, TfResponse, UnitGradientArgs, UnitGradientResult } from '../../../../src/lib/tf/protocol';
+import {
+  cellBreakdown,
+  fromTensorResult,
+  maxDifference,
+  referenceConv,
+  toConv2dArgs,
+  type KernelBank,
+  type Volume,
+} from '../../../../src/components/widgets/ConvolutionExplorer/reference-conv';
+
+beforeAll(async () => {
+  tf.env().set('IS_TEST', true); // no "install tfjs-node" banner
+  await tf.setBackend('cpu');
+  await tf.ready();
+});
+
+/** A small seeded PRNG (mulberry32) so failures are reproducible. */
+function rng(seed: number) {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+function randomCase(seed: number, n: number, cIn: number, cOut: number, k: number) {
+  const r = rng(seed);
+  const v = () => Math.round((r() * 4 - 2) * 100) / 100;
+  const input: Volume = Array.from({ length: cIn }, () => Array.from({ length: n }, () => Array.from({ length: n }, v)));
+  const kernels: KernelBank = Array.from({ length: cOut }, () =>
+    Array.from({ length: cIn }, () => Array.from({ length: k }, () => Array.from({ length: k }, v))),
+  );
+  const bias = Array.from({ length: cOut }, v);
+  return { input, kernels, bias };
+}
+
+// Both ops are synchronous (they return plain results, not promises).
+const runConv = (args: Conv2dArgs) => ops.conv2d(tf, args) as TensorResult;
+const runGradient = (args: UnitGradientArgs) => ops.unitGradient(tf, args) as UnitGradientResult;
+
+describe('conv2d op (tfjs CPU) against the reference convolution', () => {
+  const combos: Array<[n: number, cIn: number, cOut: number, k: number, s: number, p: number]> = [
+    [6, 3, 2, 3, 1, 1],
+    [6, 3, 1, 1, 1, 0],
+    [6, 3, 4, 5, 1, 2],
+    [6, 3, 3, 3, 2, 0],
+    [6, 3, 2, 3, 2, 1],
+    [6, 3, 4, 2, 3, 2],
+    [7, 2, 3, 4, 3, 1],
+    [5, 1, 1, 5, 1, 0],
+    [8, 4, 2, 3, 1, 2],
+  ];
+  it.each(combos)('n=%i C_in=%i C_out=%i k=%i s=%i p=%i', (n, cIn, cOut, k, s, p) => {
+    const { input, kernels, bias } = randomCase(n * 1000 + k * 100 + s * 10 + p, n, cIn, cOut, k);
+    const out = runConv(toConv2dArgs(input, kernels, bias, s, p));
+    const o = Math.floor((n + 2 * p - k) / s) + 1;
+    expect(out.shape).toEqual([o, o, cOut]);
+    const ref = referenceConv(input, kernels, bias, s, p);
+    expect(maxDifference(fromTensorResult(out), ref)).toBeLessThan(1e-4);
+  });
+
+  it('leaves no tensors behind, however often it runs', () => {
+    const { input, kernels, bias } = randomCase(1, 6, 3, 2, 3);
+    const args = toConv2dArgs(input, kernels, bias, 1, 1);
+    runConv(args);
+    const before = tf.memory().numTensors;
+    for (let i = 0; i < 25; i++) runConv(args);
+    runGradient({ input: args.input, layers: [{ filter: args.filter, stride: 1, pad: 1, relu: true }], unit: [2, 2, 0] });
+    expect(tf.memory().numTensors).toBe(before);
+  });
+
+  it('without bias adds nothing', () => {
+    const { input, kernels } = randomCase(3, 6, 3, 2, 3);
+    const args = toConv2dArgs(input, kernels, [0, 0], 1, 0);
+    const { bias: _, ...noBias } = args;
+    expect(maxDifference(fromTensorResult(runConv(noBias)), fromTensorResult(runConv(args)))).toBe(0);
+  });
+
+  it.each([
+    ['a filter with the wrong input channels', (a: Conv2dArgs) => ({ ...a, filter: { shape: [3, 3, 2, 2], data: new Float32Array(36) } }), /input channels/],
+    ['data of the wrong length', (a: Conv2dArgs) => ({ ...a, input: { shape: [6, 6, 3], data: [1, 2, 3] } }), /needs 108/],
+    ['a bias of the wrong length', (a: Conv2dArgs) => ({ ...a, bias: [1] }), /bias has 1/],
+    ['stride 0', (a: Conv2dArgs) => ({ ...a, stride: 0 }), /stride/],
+    ['negative padding', (a: Conv2dArgs) => ({ ...a, pad: -1 }), /pad must be/],
+    ['a kernel larger than the padded input', (a: Conv2dArgs) => ({ ...a, filter: { shape: [9, 9, 3, 2], data: new Float32Array(486) }, pad: 0 }), /does not fit/],
+    ['NaN in the input', (a: Conv2dArgs) => ({ ...a, input: { shape: [6, 6, 3], data: new Array(108).fill(Number.NaN) } }), /finite/],
+    ['a rank-2 input', (a: Conv2dArgs) => ({ ...a, input: { shape: [6, 18], data: new Float32Array(108) } }), /rank 3/],
+  ])('rejects %s with OpArgsError', (_, change, message) => {
+    const { input, kernels, bias } = randomCase(4, 6, 3, 2, 3);
+    const args = change(toConv2dArgs(input, kernels, bias, 1, 1)) as Conv2dArgs;
+    expect(() => runConv(args)).toThrow(OpArgsError);
+    expect(() => runConv(args)).toThrow(message);
+  });
+
+  it('convOutSize matches TensorFlow for same/valid/explicit padding', () => {
+    expect(convOutSize(6, 3, 2, 'same')).toBe(3);
+    expect(convOutSize(7, 3, 2, 'valid')).toBe(3);
+    expect(convOutSize(6, 3, 1, 1)).toBe(6);
+    expect(convOutSize(10, 3, 1, 0, 2)).toBe(6);
+  });
+});
+
+describe('unitGradient op', () => {
+  it('for one linear conv, ∂y/∂x is the kernel laid over the unit’s window (cross-check with the reference terms)', () => {
+    const { input, kernels } = randomCase(11, 6, 3, 2, 3);
+    const args = toConv2dArgs(input, kernels, [0.5, -1], 2, 1);
+    const unit: [number, number, number] = [1, 2, 1];
+    const g = runGradient({ input: args.input, layers: [{ filter: args.filter, bias: args.bias, stride: 2, pad: 1 }], unit });
+    const cell = cellBreakdown(input, kernels, [0.5, -1], 2, 1, 1, 1, 2);
+    expect(g.value).toBeCloseTo(cell.value, 4);
+    expect(g.outputShape).toEqual([3, 3, 2]);
+    const grad = fromTensorResult(g.gradient); // C × H × W
+    const expected: Volume = input.map((ch) => ch.map((row) => row.map(() => 0)));
+    for (const ch of cell.channels) for (const t of ch.terms) if (!t.padding) expected[t.c]![t.y - 1]![t.x - 1] = t.weight;
+    expect(maxDifference(grad, expected)).toBeLessThan(1e-5);
+  });
+
+  it('through two layers the gradient reaches a 5×5 field (two 3×3 convolutions)', () => {
+    const ones = (k: number, c: number, m: number) => ({ shape: [k, k, c, m], data: new Array(k * k * c * m).fill(1) });
+    const g = runGradient({
+      input: { shape: [9, 9, 1], data: new Array(81).fill(1) },
+      layers: [
+        { filter: ones(3, 1, 1), stride: 1, pad: 0 },
+        { filter: ones(3, 1, 1), stride: 1, pad: 0 },
+      ],
+      unit: [2, 2, 0],
+    });
+    const nonzero = Array.from(g.gradient.data).filter((v) => v !== 0).length;
+    expect(nonzero).toBe(25);
+    expect(Math.max(...g.gradient.data)).toBe(9); // the centre is reached by 3·3 paths
+    expect(() => runGradient({ input: { shape: [9, 9, 1], data: new Array(81).fill(1) }, layers: [{ filter: ones(3, 1, 1), stride: 1, pad: 0 }], unit: [7, 0, 0] })).toThrow(/inside the 7×7×1 output/);
+  });
+});
+
+describe('engine: requests, responses and errors as values', () => {
+  const cpu = { name: 'cpu' as const, load: async () => undefined };
+
+  it('answers a conv2d request with the result, the backend and the tensor count', async () => {
+    const engine = createEngine(tf, [cpu]);
+    const { input, kernels, bias } = randomCase(5, 6, 3, 2, 3);
+    const res = (await engine.handle({ id: 7, op: 'conv2d', args: toConv2dArgs(input, kernels, bias, 1, 1) })) as Extract<TfResponse<'conv2d'>, { ok: true }>;
+    expect(res.id).toBe(7);
+    expect(res.ok).toBe(true);
+    expect(res.stats.backend).toEqual({ name: 'cpu' });
+    expect(res.stats.ms).toBeGreaterThanOrEqual(0);
+    expect(maxDifference(fromTensorResult(res.result), referenceConv(input, kernels, bias, 1, 1))).toBeLessThan(1e-4);
+    const counts: number[] = [];
+    for (let i = 0; i < 5; i++) {
+      const again = await engine.handle({ id: 8 + i, op: 'conv2d', args: toConv2dArgs(input, kernels, bias, 1, 1) });
+      counts.push(again.stats!.numTensors);
+    }
+    expect(new Set([res.stats.numTensors, ...counts]).size).toBe(1);
+    expect(transferablesOf(res)).toEqual([res.result.data.buffer]);
+  });
+
+  it.each([
+    ['no id', { op: 'conv2d', args: {} }, -1, 'badArgs'],
+    ['not an object', 'hello', -1, 'badArgs'],
+    ['an unknown op', { id: 3, op: 'fft', args: {} }, 3, 'unknownOp'],
+    ['a prototype key as op', { id: 4, op: 'toString', args: {} }, 4, 'unknownOp'],
+    ['bad args', { id: 5, op: 'conv2d', args: { input: null } }, 5, 'badArgs'],
+  ])('turns %s into an error value', async (_, message, id, code) => {
+    const res = await createEngine(tf, [cpu]).handle(message);
+    expect(res).toMatchObject({ id, ok: false, error: { code } });
+  });
+
+  it('reports an op that throws as opFailed, with stats', async () => {
+    const broken = { ...ops, info: () => {
+      throw new Error('boom');
+    } };
+    const res = await createEngine(tf, [cpu], broken).handle({ id: 1, op: 'info', args: {} });
+    expect(res).toMatchObject({ ok: false, error: { code: 'opFailed', message: 'boom' }, stats: { backend: { name: 'cpu' } } });
+  });
+
+  it('the info op lists the registered ops', async () => {
+    const res = await createEngine(tf, [cpu]).handle({ id: 1, op: 'info', args: {} });
+    expect(res).toMatchObject({ ok: true, result: { version: tf.version_core, ops: ['conv2d', 'unitGradient', 'info'] } });
+  });
+});
+
+describe('backend choice', () => {
+  const cpu = { name: 'cpu' as const, load: async () => undefined };
+
+  it('falls back to the CPU with the probe’s reason when WebGL is unavailable', async () => {
+    let loaded = false;
+    const info = await chooseBackend(tf, [
+      { name: 'webgl', probe: () => ({ code: 'noWebglContext', detail: 'no context' }), load: async () => (loaded = true) },
+      cpu,
+    ]);
+    expect(info).toEqual({ name: 'cpu', fallback: { code: 'noWebglContext', detail: 'no context' } });
+    expect(loaded).toBe(false); // the WebGL backend is never downloaded
+  });
+
+  it('records a backend that fails to load, and continues', async () => {
+    const info = await chooseBackend(tf, [
+      { name: 'webgl', load: async () => Promise.reject(new Error('chunk failed')), failCode: 'webglInitFailed' },
+      cpu,
+    ]);
+    expect(info).toMatchObject({ name: 'cpu', fallback: { code: 'webglInitFailed', detail: expect.stringContaining('chunk failed') } });
+  });
+
+  it('reports backendFailed when nothing starts, and every request says so', async () => {
+    const none = [{ name: 'webgl' as const, probe: () => ({ code: 'noOffscreenCanvas' as const, detail: 'none' }), load: async () => undefined }];
+    expect(await chooseBackend(tf, none)).toMatchObject({ code: 'backendFailed' });
+    const res = await createEngine(tf, none).handle({ id: 2, op: 'info', args: {} });
+    expect(res).toMatchObject({ id: 2, ok: false, error: { code: 'backendFailed' } });
+  });
+});
