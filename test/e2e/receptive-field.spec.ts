@@ -93,3 +93,48 @@ test('Korean strings', async ({ page }) => {
   await open(page, `/ko${PATH}`);
   await expect(rf(page).getByTestId('result')).toContainText('5×5 영역');
 });
+
+test.describe('effective receptive field (TensorFlow.js)', () => {
+  test.setTimeout(120_000);
+
+  test('two 3×3 layers: measured on WebGL, inside the theoretical 5×5 field', async ({ page, watch }) => {
+    await open(page);
+    const erf = rf(page).getByTestId('erf');
+    await erf.getByTestId('erf-compute').focus();
+    await page.keyboard.press('Enter');
+    const result = erf.getByTestId('erf-result');
+    await expect(result).toBeVisible({ timeout: 60_000 });
+    await expect(erf).toHaveAttribute('data-backend', 'webgl'); // a silent CPU fallback fails here
+    await expect(result).toHaveAttribute('data-r', '5');
+    const effective = Number(await result.getAttribute('data-effective'));
+    expect(effective).toBeGreaterThanOrEqual(1);
+    expect(effective).toBeLessThanOrEqual(5);
+    await expect(erf.getByTestId('erf-backend')).toContainText('WebGL');
+    await expect(erf.locator('svg[role="img"] rect.heat')).toHaveCount(11 * 11);
+    // Repeating the measurement leaves no tensors behind in the worker.
+    const before = await erf.getAttribute('data-num-tensors');
+    await erf.getByTestId('erf-compute').click();
+    await expect(erf.getByTestId('erf-result')).toBeVisible({ timeout: 60_000 });
+    await expect(erf).toHaveAttribute('data-num-tensors', before!);
+    expect(watch.consoleErrors).toEqual([]);
+  });
+
+  test('depth sweep: the effective share of the field shrinks from 1 to 8 layers', async ({ page }) => {
+    await open(page);
+    const erf = rf(page).getByTestId('erf');
+    await erf.getByTestId('erf-sweep').click();
+    await expect(erf.getByTestId('erf-sweep-chart').locator('svg[role="img"]')).toHaveCount(1, { timeout: 90_000 });
+    await expect(erf.getByTestId('erf-sweep')).toBeEnabled({ timeout: 90_000 });
+    // the chart's description is the accessible summary; the last point is measured too
+    await expect(erf.getByTestId('erf-sweep-chart').locator('svg[role="img"]')).toHaveAttribute('aria-label', /against depth/);
+  });
+
+  test('stride with dilation is explained, not attempted', async ({ page }) => {
+    await open(page);
+    await setField(page, 0, 'd', '2');
+    await setField(page, 0, 's', '2');
+    await rf(page).getByTestId('n').fill('21');
+    await rf(page).getByTestId('erf-compute').click();
+    await expect(rf(page).getByTestId('erf-error')).toContainText('stride above 1 with dilation');
+  });
+});

@@ -105,6 +105,20 @@ function toTensorResult(t: TfCore.Tensor): TensorResult {
   return { shape: [...t.shape], data: Float32Array.from(t.dataSync()) };
 }
 
+/**
+ * The dense kernel equal to a dilated one: a [k_h, k_w, C_in, C_out] filter with dilation d becomes
+ * [k'_h, k'_w, C_in, C_out], k' = k + (k − 1)(d − 1), with tap (i, j) at (i·d, j·d) and zeros between.
+ */
+export function dilateFilter(w: { shape: number[]; data: Float32Array }, d: number): { shape: number[]; data: Float32Array } {
+  const [kh, kw, cIn, cOut] = w.shape as [number, number, number, number];
+  const [eh, ew] = [kh + (kh - 1) * (d - 1), kw + (kw - 1) * (d - 1)];
+  const out = new Float32Array(eh * ew * cIn * cOut);
+  const inner = cIn * cOut;
+  for (let i = 0; i < kh; i++)
+    for (let j = 0; j < kw; j++) out.set(w.data.subarray((i * kw + j) * inner, (i * kw + j + 1) * inner), (i * d * ew + j * d) * inner);
+  return { shape: [eh, ew, cIn, cOut], data: out };
+}
+
 /** y = conv2d(x, w, s, p) + b on one image (see `Conv2dArgs`). */
 const conv2d: OpImpl<'conv2d'> = (tf, args: Conv2dArgs) => {
   const x = checkTensor('input', args.input, 3);
@@ -146,9 +160,13 @@ const unitGradient: OpImpl<'unitGradient'> = (tf, args: UnitGradientArgs) => {
     if (wIn !== c) fail(`layers[${i}] expects ${wIn} input channels but gets ${c}`);
     if (!isWhole(layer.stride, 1)) fail(`layers[${i}].stride must be a whole number ≥ 1`);
     const pad = checkPad(layer.pad);
-    [h, wd, c] = [convOutSize(h, kh, layer.stride, pad), convOutSize(wd, kw, layer.stride, pad), cOut];
+    const d = layer.dilation ?? 1;
+    if (!isWhole(d, 1)) fail(`layers[${i}].dilation must be a whole number ≥ 1`);
+    if (d > 1 && layer.stride > 1) fail(`layers[${i}]: TensorFlow.js needs stride 1 when dilation > 1`);
+    [h, wd, c] = [convOutSize(h, kh, layer.stride, pad, d), convOutSize(wd, kw, layer.stride, pad, d), cOut];
     if (h < 1 || wd < 1) fail(`layers[${i}]: the kernel does not fit its input`);
-    return { w, bias: checkBias(layer.bias, cOut), stride: layer.stride, pad, relu: layer.relu === true };
+    // tfjs has no gradient for dilated conv2d, so a dilated kernel becomes the equal dense one.
+    return { w: d > 1 ? dilateFilter(w, d) : w, bias: checkBias(layer.bias, cOut), stride: layer.stride, pad, relu: layer.relu === true };
   });
   const [row, col, ch] = Array.isArray(args.unit) ? args.unit : [];
   if (!isWhole(row, 0) || !isWhole(col, 0) || !isWhole(ch, 0) || row >= h || col >= wd || ch >= c)

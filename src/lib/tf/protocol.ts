@@ -53,6 +53,8 @@ export interface ConvLayerArgs {
   bias?: Float32Array | number[];
   stride: number;
   pad: ConvPad;
+  /** dilation d (default 1); TensorFlow.js needs stride 1 when d > 1 */
+  dilation?: number;
   /** apply ReLU after this layer (default false) */
   relu?: boolean;
 }

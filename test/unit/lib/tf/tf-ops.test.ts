@@ -7,7 +7,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-core/dist/register_all_gradients'; // as the worker does
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ops, convOutSize, OpArgsError } from '../../../../src/lib/tf/ops';
+import { ops, convOutSize, dilateFilter, OpArgsError } from '../../../../src/lib/tf/ops';
 import { chooseBackend, createEngine, transferablesOf } from '../../../../src/lib/tf/engine';
 import type { Conv2dArgs, TensorResult, TfResponse, UnitGradientArgs, UnitGradientResult } from '../../../../src/lib/tf/protocol';
 import {
@@ -144,6 +144,23 @@ describe('unitGradient op', () => {
     expect(nonzero).toBe(25);
     expect(Math.max(...g.gradient.data)).toBe(9); // the centre is reached by 3·3 paths
     expect(() => runGradient({ input: { shape: [9, 9, 1], data: new Array(81).fill(1) }, layers: [{ filter: ones(3, 1, 1), stride: 1, pad: 0 }], unit: [7, 0, 0] })).toThrow(/inside the 7×7×1 output/);
+  });
+
+  it('a dilated 3×3 (d = 2) reaches every other cell of a 5×5 window: 9 taps', () => {
+    const ones = { shape: [3, 3, 1, 1], data: new Array(9).fill(1) };
+    const g = runGradient({ input: { shape: [7, 7, 1], data: new Array(49).fill(1) }, layers: [{ filter: ones, stride: 1, pad: 0, dilation: 2 }], unit: [1, 1, 0] });
+    expect(g.outputShape).toEqual([3, 3, 1]);
+    const hit: [number, number][] = [];
+    g.gradient.data.forEach((v, i) => v !== 0 && hit.push([Math.floor(i / 7), i % 7]));
+    expect(hit).toEqual([[1, 1], [1, 3], [1, 5], [3, 1], [3, 3], [3, 5], [5, 1], [5, 3], [5, 5]]);
+    expect(() => runGradient({ input: { shape: [7, 7, 1], data: new Array(49).fill(1) }, layers: [{ filter: ones, stride: 2, pad: 0, dilation: 2 }], unit: [0, 0, 0] })).toThrow(/stride 1 when dilation/);
+  });
+
+  it('dilateFilter spreads taps d apart with zeros between (3×3, d = 2 → 5×5)', () => {
+    const w = { shape: [3, 3, 1, 1], data: Float32Array.from([1, 2, 3, 4, 5, 6, 7, 8, 9]) };
+    const { shape, data } = dilateFilter(w, 2);
+    expect(shape).toEqual([5, 5, 1, 1]);
+    expect(Array.from(data)).toEqual([1, 0, 2, 0, 3, 0, 0, 0, 0, 0, 4, 0, 5, 0, 6, 0, 0, 0, 0, 0, 7, 0, 8, 0, 9]);
   });
 });
 

@@ -1,0 +1,157 @@
+/**
+ * The effective receptive field (Luo et al. 2016), as pure arithmetic around a TensorFlow.js
+ * gradient: which input size to use, the random stack to differentiate, and how much of the
+ * theoretical field the gradient really occupies. The gradient itself comes from src/lib/tf.
+ */
+import { mulberry32, normalSampler } from '../../../lib/cnn/activations';
+import { dependencyRanges, fieldGrowth, stackSizes, type Range, type StackLayer } from '../../../lib/cnn/receptive-field';
+import type { UnitGradientArgs } from '../../../lib/tf/protocol';
+import * as Plot from '@observablehq/plot';
+import type { ChartSpec } from '../shared/plot';
+
+/** Largest input the ERF view differentiates (keeps one gradient well under a second on CPU). */
+export const MAX_ERF_INPUT = 96;
+
+export interface ErfPlan {
+  /** input size N = r + 2m, a margin m = max(3, ⌈r/4⌉) around the theoretical field */
+  n: number;
+  /** the top unit differentiated: the centre of the top map */
+  unit: number;
+  /** its theoretical field in input coordinates (same along both axes) */
+  region: Range;
+  /** theoretical receptive field r */
+  r: number;
+}
+
+export type ErfPlanResult = { ok: true; plan: ErfPlan } | { ok: false; reason: 'tooLarge' | 'strideWithDilation' | 'invalid' };
+
+/** Picks the input size and the unit for the ERF of a stack (see ErfPlan). */
+export function erfPlan(layers: StackLayer[]): ErfPlanResult {
+  if (layers.some((l) => l.d > 1 && l.s > 1)) return { ok: false, reason: 'strideWithDilation' };
+  const r = fieldGrowth(layers).at(-1)!;
+  const n = r + 2 * Math.max(3, Math.ceil(r / 4));
+  if (n > MAX_ERF_INPUT) return { ok: false, reason: 'tooLarge' };
+  const sizes = stackSizes(layers, n);
+  if (!sizes.ok) return { ok: false, reason: 'invalid' };
+  const unit = Math.floor((sizes.value.at(-1)! - 1) / 2);
+  return { ok: true, plan: { n, unit, region: dependencyRanges(layers, unit)[0]!, r } };
+}
+
+/**
+ * One random instance of the stack on one channel: input x ~ N(0, 1); each convolution's taps
+ * w ~ N(0, 1/k²) (variance scaling keeps activations of similar size); pooling as average pooling
+ * (every tap 1/k²; the gradient of max pooling would follow one tap per window instead).
+ */
+export function erfRequest(layers: StackLayer[], plan: ErfPlan, seed: number, relu: boolean): UnitGradientArgs {
+  const normal = normalSampler(mulberry32(seed));
+  const input = Float32Array.from({ length: plan.n * plan.n }, normal);
+  return {
+    input: { shape: [plan.n, plan.n, 1], data: input },
+    layers: layers.map((l) => ({
+      filter: {
+        shape: [l.k, l.k, 1, 1],
+        data: Float32Array.from({ length: l.k * l.k }, () => (l.kind === 'pool' ? 1 / (l.k * l.k) : normal() / l.k)),
+      },
+      stride: l.s,
+      pad: l.p,
+      dilation: l.d,
+      relu: relu && l.kind === 'conv',
+    })),
+    unit: [plan.unit, plan.unit, 0],
+  };
+}
+
+export interface ErfStats {
+  /** |∂y/∂x| averaged over the samples and scaled so the largest is 1, row-major N × N */
+  heat: Float32Array;
+  /** side of the smallest square centred on the theoretical field that holds `share` of Σ|∂y/∂x| */
+  effective: number;
+  /** effective / r */
+  ratio: number;
+  /** share of Σ|∂y/∂x| inside the theoretical field (1 up to rounding: nothing outside can matter) */
+  insideTheory: number;
+}
+
+/**
+ * Summarises |gradient| maps (one per sample, N × N, row-major): their mean, scaled to max 1, and
+ * the effective size — the smallest centred square holding `share` (default 95%) of the mass.
+ */
+export function erfStats(gradients: Float32Array[], plan: ErfPlan, share = 0.95): ErfStats {
+  const n = plan.n;
+  const heat = new Float32Array(n * n);
+  for (const g of gradients) for (let i = 0; i < heat.length; i++) heat[i]! += Math.abs(g[i]!);
+  let max = 0;
+  let total = 0;
+  for (const v of heat) {
+    max = Math.max(max, v);
+    total += v;
+  }
+  if (max > 0) for (let i = 0; i < heat.length; i++) heat[i]! /= max;
+  const centre = (plan.region.lo + plan.region.hi) / 2;
+  const massIn = (lo: number, hi: number) => {
+    let sum = 0;
+    for (let y = Math.max(0, Math.ceil(lo)); y <= Math.min(n - 1, Math.floor(hi)); y++)
+      for (let x = Math.max(0, Math.ceil(lo)); x <= Math.min(n - 1, Math.floor(hi)); x++) sum += heat[y * n + x]!;
+    return sum;
+  };
+  const totalScaled = max > 0 ? total / max : 0;
+  let effective = plan.r;
+  if (totalScaled > 0)
+    for (let side = 1; side <= plan.r; side++) {
+      const half = (side - 1) / 2;
+      if (massIn(centre - half, centre + half) >= share * totalScaled - 1e-9) {
+        effective = side;
+        break;
+      }
+    }
+  return {
+    heat,
+    effective,
+    ratio: effective / plan.r,
+    insideTheory: totalScaled > 0 ? massIn(plan.region.lo, plan.region.hi) / totalScaled : 1,
+  };
+}
+
+/** The stacks of the depth sweep: L plain 3×3 convolutions, L = 1 … maxDepth. */
+export function sweepStacks(maxDepth = 8): StackLayer[][] {
+  return Array.from({ length: maxDepth }, (_, i) => Array.from({ length: i + 1 }, () => ({ kind: 'conv' as const, k: 3, s: 1, p: 0, d: 1 })));
+}
+
+export interface SweepPoint {
+  depth: number;
+  r: number;
+  effective: number;
+}
+
+export interface SweepLabels {
+  label: string;
+  description: string;
+  x: string;
+  y: string;
+  theoretical: string;
+  effective: string;
+}
+
+/** Theoretical r = 2L + 1 against the measured effective size, per depth L (3×3 layers). */
+export function sweepChart(points: SweepPoint[], labels: SweepLabels): ChartSpec {
+  const data = points.flatMap((p) => [
+    { depth: p.depth, size: p.r, series: labels.theoretical },
+    { depth: p.depth, size: p.effective, series: labels.effective },
+  ]);
+  return {
+    label: labels.label,
+    description: labels.description,
+    options: {
+      height: 220,
+      marginLeft: 44,
+      x: { label: labels.x, tickFormat: 'd', ticks: points.length },
+      y: { label: labels.y, grid: true, zero: true },
+      color: { legend: true, domain: [labels.theoretical, labels.effective], range: ['#efb118', '#4269d0'] },
+      symbol: { domain: [labels.theoretical, labels.effective], range: ['square', 'circle'] },
+      marks: [
+        Plot.line(data, { x: 'depth', y: 'size', stroke: 'series', strokeWidth: 2.5 }),
+        Plot.dot(data, { x: 'depth', y: 'size', stroke: 'series', symbol: 'series', r: 3.5 }),
+      ],
+    },
+  };
+}

@@ -1,0 +1,98 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import * as tf from '@tensorflow/tfjs-core';
+import '@tensorflow/tfjs-backend-cpu';
+import '@tensorflow/tfjs-core/dist/register_all_gradients';
+import { erfPlan, erfRequest, erfStats, sweepStacks, MAX_ERF_INPUT, type ErfPlan } from '../../../src/components/widgets/ReceptiveField/erf';
+import { ops } from '../../../src/lib/tf/ops';
+import type { UnitGradientResult } from '../../../src/lib/tf/protocol';
+import type { StackLayer } from '../../../src/lib/cnn/receptive-field';
+
+const conv = (k: number, s = 1, p = 0, d = 1): StackLayer => ({ kind: 'conv', k, s, p, d });
+const pool = (k: number, s = k): StackLayer => ({ kind: 'pool', k, s, p: 0, d: 1 });
+
+beforeAll(async () => {
+  await tf.setBackend('cpu');
+});
+
+const gradient = (layers: StackLayer[], plan: ErfPlan, seed: number, relu = false) =>
+  (ops.unitGradient(tf, erfRequest(layers, plan, seed, relu)) as UnitGradientResult).gradient.data;
+
+describe('erfPlan', () => {
+  it.each([
+    // stack, r, N = r + 2·max(3, ⌈r/4⌉)
+    [[conv(3), conv(3)], 5, 11],
+    [[conv(3, 1, 0, 2)], 5, 11],
+    [[conv(11, 4), pool(3, 2)], 19, 29],
+    [Array.from({ length: 8 }, () => conv(3)), 17, 27],
+  ])('%#: r = %i, N = %i, centred region of width r', (layers, r, n) => {
+    const p = erfPlan(layers);
+    if (!p.ok) throw new Error(p.reason);
+    expect([p.plan.r, p.plan.n]).toEqual([r, n]);
+    expect(p.plan.region.hi - p.plan.region.lo + 1).toBe(r);
+  });
+  it.each([
+    [[conv(3, 2, 0, 2)], 'strideWithDilation'],
+    [[conv(3, 1, 0, 16), conv(3, 1, 0, 16)], 'tooLarge'],
+  ])('%#: %s', (layers, reason) => expect(erfPlan(layers)).toEqual({ ok: false, reason }));
+  it('keeps inputs within the limit', () => {
+    for (const s of sweepStacks()) {
+      const p = erfPlan(s);
+      expect(p.ok && p.plan.n <= MAX_ERF_INPUT).toBe(true);
+    }
+  });
+});
+
+describe('erfStats on hand-made gradients', () => {
+  const plan: ErfPlan = { n: 7, unit: 0, region: { lo: 1, hi: 5 }, r: 5 };
+  it('a single spike at the centre is 1 cell wide', () => {
+    const g = new Float32Array(49);
+    g[3 * 7 + 3] = -2;
+    const s = erfStats([g], plan);
+    expect([s.effective, s.ratio, s.insideTheory]).toEqual([1, 0.2, 1]);
+    expect(s.heat[24]).toBe(1);
+  });
+  it('a flat 5×5 field fills the whole theoretical field', () => {
+    const g = new Float32Array(49);
+    for (let y = 1; y <= 5; y++) for (let x = 1; x <= 5; x++) g[y * 7 + x] = 1;
+    expect(erfStats([g], plan).effective).toBe(5);
+  });
+  it('a 3×3 core with 90% of the mass and a faint ring: 95% needs the ring, 85% does not', () => {
+    const g = new Float32Array(49);
+    for (let y = 1; y <= 5; y++) for (let x = 1; x <= 5; x++) g[y * 7 + x] = y >= 2 && y <= 4 && x >= 2 && x <= 4 ? 10 : 10 / 16;
+    expect(erfStats([g], plan).effective).toBe(5);
+    expect(erfStats([g], plan, 0.85).effective).toBe(3);
+  });
+  it('an all-zero gradient falls back to the theoretical size without NaN', () => {
+    const s = erfStats([new Float32Array(49)], plan);
+    expect([s.effective, s.insideTheory]).toEqual([5, 1]);
+    expect(s.heat.every((v) => v === 0)).toBe(true);
+  });
+});
+
+describe('ERF with TensorFlow.js (CPU)', () => {
+  it('two linear 3×3 layers: the gradient lives exactly on the theoretical 5×5 window', () => {
+    const layers = [conv(3), conv(3)];
+    const p = erfPlan(layers);
+    if (!p.ok) throw new Error(p.reason);
+    const g = gradient(layers, p.plan, 1);
+    const s = erfStats([g], p.plan);
+    expect(s.insideTheory).toBeCloseTo(1, 6);
+    const { lo, hi } = p.plan.region;
+    let outside = 0;
+    g.forEach((v, i) => {
+      const y = Math.floor(i / p.plan.n);
+      const x = i % p.plan.n;
+      if ((y < lo || y > hi || x < lo || x > hi) && v !== 0) outside++;
+    });
+    expect(outside).toBe(0);
+  });
+  it('the effective share of the theoretical field shrinks as 3×3 layers are stacked (Luo et al. 2016)', () => {
+    const ratios = [2, 8].map((depth) => {
+      const layers = sweepStacks(depth)[depth - 1]!;
+      const p = erfPlan(layers);
+      if (!p.ok) throw new Error(p.reason);
+      return erfStats(Array.from({ length: 8 }, (_, s) => gradient(layers, p.plan, 100 + s)), p.plan).ratio;
+    });
+    expect(ratios[1]!).toBeLessThan(ratios[0]!);
+  });
+});
