@@ -44,28 +44,35 @@ describe('erfPlan', () => {
 
 describe('erfStats on hand-made gradients', () => {
   const plan: ErfPlan = { n: 7, unit: 0, region: { lo: 1, hi: 5 }, r: 5 };
-  it('a single spike at the centre is 1 cell wide', () => {
+  it('a single spike has no spread', () => {
     const g = new Float32Array(49);
     g[3 * 7 + 3] = -2;
     const s = erfStats([g], plan);
-    expect([s.effective, s.ratio, s.insideTheory]).toEqual([1, 0.2, 1]);
+    expect([s.sigma, s.effective, s.ratio, s.insideTheory]).toEqual([0, 0, 0, 1]);
     expect(s.heat[24]).toBe(1);
   });
-  it('a flat 5×5 field fills the whole theoretical field', () => {
+  it('a flat 5×5 field: σ² = (5² − 1)/12 = 2, so 4σ = 5.66, capped at r = 5', () => {
     const g = new Float32Array(49);
     for (let y = 1; y <= 5; y++) for (let x = 1; x <= 5; x++) g[y * 7 + x] = 1;
-    expect(erfStats([g], plan).effective).toBe(5);
+    const s = erfStats([g], plan);
+    expect(s.sigma).toBeCloseTo(Math.sqrt(2), 10);
+    expect(s.effective).toBe(5);
   });
-  it('a 3×3 core with 90% of the mass and a faint ring: 95% needs the ring, 85% does not', () => {
+  it('the (1, 2, 1) ⊗ (1, 2, 1) kernel of two box filters: σ² = ½ per axis, 4σ = 2.83', () => {
     const g = new Float32Array(49);
-    for (let y = 1; y <= 5; y++) for (let x = 1; x <= 5; x++) g[y * 7 + x] = y >= 2 && y <= 4 && x >= 2 && x <= 4 ? 10 : 10 / 16;
-    expect(erfStats([g], plan).effective).toBe(5);
-    expect(erfStats([g], plan, 0.85).effective).toBe(3);
+    const w = [1, 2, 1];
+    for (let y = 0; y < 3; y++) for (let x = 0; x < 3; x++) g[(y + 2) * 7 + (x + 2)] = w[y]! * w[x]!;
+    const s = erfStats([g, g], plan);
+    expect(s.sigma).toBeCloseTo(Math.sqrt(0.5), 10);
+    expect(s.effective).toBeCloseTo(4 * Math.sqrt(0.5), 10);
   });
-  it('an all-zero gradient falls back to the theoretical size without NaN', () => {
-    const s = erfStats([new Float32Array(49)], plan);
-    expect([s.effective, s.insideTheory]).toEqual([5, 1]);
-    expect(s.heat.every((v) => v === 0)).toBe(true);
+  it('mass outside the theoretical field is reported, and an all-zero gradient gives no NaN', () => {
+    const g = new Float32Array(49);
+    g[0] = 1;
+    g[24] = 3;
+    expect(erfStats([g], plan).insideTheory).toBeCloseTo(0.75, 10);
+    const z = erfStats([new Float32Array(49)], plan);
+    expect([z.effective, z.ratio, z.insideTheory]).toEqual([5, 1, 1]);
   });
 });
 
@@ -87,12 +94,13 @@ describe('ERF with TensorFlow.js (CPU)', () => {
     expect(outside).toBe(0);
   });
   it('the effective share of the theoretical field shrinks as 3×3 layers are stacked (Luo et al. 2016)', () => {
-    const ratios = [2, 8].map((depth) => {
+    const ratios = [2, 4, 8].map((depth) => {
       const layers = sweepStacks(depth)[depth - 1]!;
       const p = erfPlan(layers);
       if (!p.ok) throw new Error(p.reason);
       return erfStats(Array.from({ length: 8 }, (_, s) => gradient(layers, p.plan, 100 + s)), p.plan).ratio;
     });
     expect(ratios[1]!).toBeLessThan(ratios[0]!);
+    expect(ratios[2]!).toBeLessThan(ratios[1]!);
   });
 });

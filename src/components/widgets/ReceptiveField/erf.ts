@@ -64,7 +64,9 @@ export function erfRequest(layers: StackLayer[], plan: ErfPlan, seed: number, re
 export interface ErfStats {
   /** |∂y/∂x| averaged over the samples and scaled so the largest is 1, row-major N × N */
   heat: Float32Array;
-  /** side of the smallest square centred on the theoretical field that holds `share` of Σ|∂y/∂x| */
+  /** spread of the gradient: σ = √(mean over both axes of the |∂y/∂x|-weighted variance of position) */
+  sigma: number;
+  /** effective size min(r, 4σ): the ±2σ window, which holds 95% of a Gaussian (Luo et al. 2016) */
   effective: number;
   /** effective / r */
   ratio: number;
@@ -74,42 +76,40 @@ export interface ErfStats {
 
 /**
  * Summarises |gradient| maps (one per sample, N × N, row-major): their mean, scaled to max 1, and
- * the effective size — the smallest centred square holding `share` (default 95%) of the mass.
+ * the effective size 4σ, σ² = ½ (Var_row + Var_col) of positions weighted by |∂y/∂x|.
+ * A flat field of width r gives σ² = (r² − 1)/12; a single spike gives σ = 0.
  */
-export function erfStats(gradients: Float32Array[], plan: ErfPlan, share = 0.95): ErfStats {
+export function erfStats(gradients: Float32Array[], plan: ErfPlan): ErfStats {
   const n = plan.n;
   const heat = new Float32Array(n * n);
   for (const g of gradients) for (let i = 0; i < heat.length; i++) heat[i]! += Math.abs(g[i]!);
   let max = 0;
-  let total = 0;
-  for (const v of heat) {
+  let mass = 0;
+  let sy = 0;
+  let sx = 0;
+  let inside = 0;
+  for (let i = 0; i < heat.length; i++) {
+    const v = heat[i]!;
+    const [y, x] = [Math.floor(i / n), i % n];
     max = Math.max(max, v);
-    total += v;
+    mass += v;
+    sy += v * y;
+    sx += v * x;
+    if (y >= plan.region.lo && y <= plan.region.hi && x >= plan.region.lo && x <= plan.region.hi) inside += v;
   }
-  if (max > 0) for (let i = 0; i < heat.length; i++) heat[i]! /= max;
-  const centre = (plan.region.lo + plan.region.hi) / 2;
-  const massIn = (lo: number, hi: number) => {
-    let sum = 0;
-    for (let y = Math.max(0, Math.ceil(lo)); y <= Math.min(n - 1, Math.floor(hi)); y++)
-      for (let x = Math.max(0, Math.ceil(lo)); x <= Math.min(n - 1, Math.floor(hi)); x++) sum += heat[y * n + x]!;
-    return sum;
-  };
-  const totalScaled = max > 0 ? total / max : 0;
-  let effective = plan.r;
-  if (totalScaled > 0)
-    for (let side = 1; side <= plan.r; side++) {
-      const half = (side - 1) / 2;
-      if (massIn(centre - half, centre + half) >= share * totalScaled - 1e-9) {
-        effective = side;
-        break;
-      }
-    }
-  return {
-    heat,
-    effective,
-    ratio: effective / plan.r,
-    insideTheory: totalScaled > 0 ? massIn(plan.region.lo, plan.region.hi) / totalScaled : 1,
-  };
+  if (mass === 0) return { heat, sigma: 0, effective: plan.r, ratio: 1, insideTheory: 1 };
+  const [my, mx] = [sy / mass, sx / mass];
+  let vy = 0;
+  let vx = 0;
+  for (let i = 0; i < heat.length; i++) {
+    const v = heat[i]!;
+    vy += v * (Math.floor(i / n) - my) ** 2;
+    vx += v * ((i % n) - mx) ** 2;
+  }
+  const sigma = Math.sqrt((vy + vx) / (2 * mass));
+  for (let i = 0; i < heat.length; i++) heat[i]! /= max;
+  const effective = Math.min(plan.r, 4 * sigma);
+  return { heat, sigma, effective, ratio: effective / plan.r, insideTheory: inside / mass };
 }
 
 /** The stacks of the depth sweep: L plain 3×3 convolutions, L = 1 … maxDepth. */
@@ -132,8 +132,8 @@ export interface SweepLabels {
   effective: string;
 }
 
-/** Theoretical r = 2L + 1 against the measured effective size, per depth L (3×3 layers). */
-export function sweepChart(points: SweepPoint[], labels: SweepLabels): ChartSpec {
+/** Theoretical r = 2L + 1 against the measured effective size 4σ, per depth L (3×3 layers). */
+export function sweepChart(points: SweepPoint[], labels: SweepLabels, width = 640): ChartSpec {
   const data = points.flatMap((p) => [
     { depth: p.depth, size: p.r, series: labels.theoretical },
     { depth: p.depth, size: p.effective, series: labels.effective },
@@ -142,6 +142,7 @@ export function sweepChart(points: SweepPoint[], labels: SweepLabels): ChartSpec
     label: labels.label,
     description: labels.description,
     options: {
+      width,
       height: 220,
       marginLeft: 44,
       x: { label: labels.x, tickFormat: 'd', ticks: points.length },

@@ -117,7 +117,7 @@ export interface GrowthLabels {
  * Receptive field against depth: the reader's stack, plain 3×3 layers (r = 2l + 1), and 3×3
  * layers with dilation doubling 1, 2, 4 … (r = 2^{l+1} − 1).
  */
-export function growthChart(layers: StackLayer[], labels: GrowthLabels): ChartSpec {
+export function growthChart(layers: StackLayer[], labels: GrowthLabels, width = 640): ChartSpec {
   const depth = Math.max(4, layers.length);
   const series = [
     { name: labels.current, values: fieldGrowth(layers) },
@@ -130,6 +130,7 @@ export function growthChart(layers: StackLayer[], labels: GrowthLabels): ChartSp
     label: labels.label,
     description: labels.description,
     options: {
+      width,
       height: 240,
       marginLeft: 44,
       x: { label: labels.x, ticks: depth + 1, tickFormat: 'd' },
