@@ -7,6 +7,7 @@ import { checkWhole, convOutput, tilingProblem, type ConvAxisResult } from '../.
 import { convParams, type Params } from '../../../lib/cnn/formulas';
 import { problem, type Problem } from '../../../lib/cnn/problems';
 import type { KernelBank, Volume } from './reference-conv';
+import { readNumber, type Field } from '../shared/fields';
 
 /** Input size n (square) and channels C_in: a small image the reader can read cell by cell. */
 export const N = 6;
@@ -24,8 +25,6 @@ export const EDIT_LIMIT = 99;
 
 export const DEFAULT_SEED = 7;
 
-/** A field as the browser gives it (number inputs bind numbers, or null when empty). */
-export type Field = string | number | null | undefined;
 export type Settings = Record<SettingKey, Field>;
 
 export const defaultSettings: Settings = { k: 3, s: 1, p: 1, cOut: 2 };
@@ -44,13 +43,6 @@ export type Checked =
       params: Params;
       warnings: Problem[];
     };
-
-/** A field → number; empty is NaN so the arithmetic reports it as missing. */
-export function readNumber(field: Field): number {
-  if (typeof field === 'number') return field;
-  if (field === null || field === undefined || field.trim() === '') return Number.NaN;
-  return Number(field);
-}
 
 /**
  * Checks k, s, p, C_out against their ranges and the conv arithmetic o = ⌊(n + 2p − k)/s⌋ + 1;

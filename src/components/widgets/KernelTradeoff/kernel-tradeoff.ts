@@ -7,8 +7,7 @@
 import { checkWhole } from '../../../lib/cnn/conv-arithmetic';
 import { stackedVsSingle, type StackedVsSingle } from '../../../lib/cnn/formulas';
 import type { Problem } from '../../../lib/cnn/problems';
-
-export type Field = string | number | null | undefined;
+import { readNumber, type Field } from '../shared/fields';
 
 export const targets = [5, 7] as const;
 export type Target = (typeof targets)[number];
@@ -30,19 +29,15 @@ export const defaultSettings: Settings = { c: '64', h: '56', w: '56', target: 5 
 export const MAX_CHANNELS = 4096;
 export const MAX_SIDE = 1024;
 
+/** Width (px) of the chart drawn at build time; the browser redraws it narrower when it must. */
+export const CHART_WIDTH = 520;
+
 export const metrics = ['field', 'weights', 'biases', 'total', 'macs', 'nonlinearities'] as const;
 export type Metric = (typeof metrics)[number];
 
 export type Figure =
   | { ok: false; problems: Problem[] }
   | { ok: true; c: number; h: number; w: number; target: Target; n: number; result: StackedVsSingle };
-
-/** A field → number; empty becomes NaN so validation reports it as missing. */
-export function readNumber(field: Field): number {
-  if (typeof field === 'number') return field;
-  if (field === null || field === undefined || field.trim() === '') return Number.NaN;
-  return Number(field);
-}
 
 /** Number of stacked 3×3 layers that reach receptive field r: n = (r − 1)/2. */
 export function layersFor(target: Target): number {

@@ -6,9 +6,7 @@
 import { checkWhole, convOutput } from '../../../lib/cnn/conv-arithmetic';
 import { convParams, fcParams, type Params } from '../../../lib/cnn/formulas';
 import type { Problem } from '../../../lib/cnn/problems';
-import { readNumber, type Field } from '../PaddingFormula/padding-formula';
-
-export type { Field };
+import { readNumber, type Field } from '../shared/fields';
 
 export interface Settings {
   cIn: Field;
@@ -96,11 +94,6 @@ export function computeLayer(settings: Settings): LayerResult {
     fc: exact ? { nIn, nOut, params } : null,
     ratio: exact ? params.total / conv.total : null,
   };
-}
-
-/** Decimals worth showing for a ratio: 2 below 10 (8.94×), 1 below 100 (42.7×), none above. */
-export function ratioDigits(ratio: number): number {
-  return ratio < 10 ? 2 : ratio < 100 ? 1 : 0;
 }
 
 /** A whole number for TeX with thousands grouped: 9636928 → "9{,}636{,}928". */

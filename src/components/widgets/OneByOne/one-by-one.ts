@@ -6,9 +6,7 @@
 import { checkWhole, outputSize } from '../../../lib/cnn/conv-arithmetic';
 import { convMacs, convParams, type Params } from '../../../lib/cnn/formulas';
 import type { Problem } from '../../../lib/cnn/problems';
-import { readNumber, type Field } from '../PaddingFormula/padding-formula';
-
-export type { Field };
+import { readNumber, type Field } from '../shared/fields';
 
 export interface Settings {
   h: Field;
