@@ -3,11 +3,11 @@
  * arithmetic, seeded values for the input and kernels (so the server render is deterministic),
  * kernel positions, the heatmap colours and number formatting.
  */
-import { checkWhole, convOutput, tilingProblem, type ConvAxisResult } from '../../../lib/cnn/conv-arithmetic';
+import { convOutput, tilingProblem, type ConvAxisResult } from '../../../lib/cnn/conv-arithmetic';
 import { convParams, type Params } from '../../../lib/cnn/formulas';
 import { problem, type Problem } from '../../../lib/cnn/problems';
 import type { KernelBank, Volume } from './reference-conv';
-import { readNumber, type Field } from '../shared/fields';
+import { readNumber, readWholeFields, type Field } from '../shared/fields';
 
 /** Input size n (square) and channels C_in: a small image the reader can read cell by cell. */
 export const N = 6;
@@ -49,14 +49,9 @@ export type Checked =
  * the parameter count is k·k·C_in·C_out + C_out (`convParams`).
  */
 export function checkSettings(settings: Settings): Checked {
-  const v = { k: readNumber(settings.k), s: readNumber(settings.s), p: readNumber(settings.p), cOut: readNumber(settings.cOut) };
-  const problems: Problem[] = [];
-  for (const key of SETTING_KEYS) {
-    const [min, max] = LIMITS[key];
-    const found = checkWhole(key, v[key], min as 0 | 1, max);
-    if (found) problems.push(found);
-  }
-  if (problems.length > 0) return { ok: false, problems };
+  const read = readWholeFields(settings, LIMITS);
+  if (!read.ok) return read;
+  const v = read.values;
   const out = convOutput({ n: N, k: v.k, p: v.p, s: v.s, d: 1 });
   if (!out.ok) return { ok: false, problems: out.problems };
   const warnings: Problem[] = [];

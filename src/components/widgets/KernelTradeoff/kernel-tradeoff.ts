@@ -4,10 +4,9 @@
  * "same" padding), compared by receptive field, weights, biases, MACs and nonlinearities.
  * The arithmetic is the engine's `stackedVsSingle` (receptive fields from `receptiveField`).
  */
-import { checkWhole } from '../../../lib/cnn/conv-arithmetic';
 import { stackedVsSingle, type StackedVsSingle } from '../../../lib/cnn/formulas';
 import type { Problem } from '../../../lib/cnn/problems';
-import { readNumber, type Field } from '../shared/fields';
+import { readWholeFields, type Field } from '../shared/fields';
 
 export const targets = [5, 7] as const;
 export type Target = (typeof targets)[number];
@@ -46,13 +45,9 @@ export function layersFor(target: Target): number {
 
 /** Validates the settings and compares the two options; impossible settings become Problems. */
 export function computeFigure(settings: Settings): Figure {
-  const c = readNumber(settings.c);
-  const h = readNumber(settings.h);
-  const w = readNumber(settings.w);
-  const problems = [checkWhole('c', c, 1, MAX_CHANNELS), checkWhole('h', h, 1, MAX_SIDE), checkWhole('w', w, 1, MAX_SIDE)].filter(
-    (p): p is Problem => p !== null,
-  );
-  if (problems.length > 0) return { ok: false, problems };
+  const read = readWholeFields(settings, { c: [1, MAX_CHANNELS], h: [1, MAX_SIDE], w: [1, MAX_SIDE] });
+  if (!read.ok) return read;
+  const { c, h, w } = read.values;
   const target = settings.target === 7 ? 7 : 5;
   const n = layersFor(target);
   return { ok: true, c, h, w, target, n, result: stackedVsSingle(c, n, { h, w }) };
