@@ -1,22 +1,9 @@
-import { test, expect } from './fixtures';
+import { test, expect, hydrated, typeInto } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const PATH = '/lessons/05-alexnet/';
 const widget = (page: Page) => page.locator('[data-widget="ActivationGradient"]');
-
-async function typeField(page: Page, field: string, value: string) {
-  const input = widget(page).locator(`input[data-field="${field}"]`);
-  await input.focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  if (value === '') await page.keyboard.press('Backspace');
-  else await page.keyboard.type(value);
-}
-
-async function hydrated(page: Page, path = PATH) {
-  await page.goto(path);
-  await widget(page).scrollIntoViewIfNeeded();
-  await expect(page.locator('astro-island:has([data-widget="ActivationGradient"])')).not.toHaveAttribute('ssr', /.*/);
-}
+const fieldInput = (page: Page, name: string) => widget(page).locator(`input[data-field="${name}"]`);
 
 test('shows the default sentence and both charts without JavaScript', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
@@ -32,8 +19,8 @@ test('shows the default sentence and both charts without JavaScript', async ({ b
 });
 
 test('keyboard: depth 1 gives the sigmoid bound 1/4; arrow keys switch to tanh and ReLU', async ({ page, watch }) => {
-  await hydrated(page);
-  await typeField(page, 'depth', '1');
+  await hydrated(page, PATH, 'ActivationGradient');
+  await typeInto(page, fieldInput(page, 'depth'), '1');
   const result = widget(page).getByTestId('result');
   await expect(result).toHaveAttribute('data-depth', '1');
   await expect(result).toContainText('No chain can do better than 0.25.');
@@ -51,7 +38,7 @@ test('keyboard: depth 1 gives the sigmoid bound 1/4; arrow keys switch to tanh a
 });
 
 test('pointer: ReLU at depth 50 keeps 1; new samples change the sigmoid median; the chart follows', async ({ page }) => {
-  await hydrated(page);
+  await hydrated(page, PATH, 'ActivationGradient');
   await widget(page).locator('input[data-field="depth"]').click();
   await widget(page).locator('input[data-field="depth"]').fill('50');
   await widget(page).getByText('ReLU', { exact: true }).click();
@@ -68,24 +55,24 @@ test('pointer: ReLU at depth 50 keeps 1; new samples change the sigmoid median; 
 });
 
 test('impossible settings explain themselves', async ({ page }) => {
-  await hydrated(page);
-  await typeField(page, 'depth', '0');
+  await hydrated(page, PATH, 'ActivationGradient');
+  await typeInto(page, fieldInput(page, 'depth'), '0');
   const invalid = widget(page).getByTestId('invalid');
   await expect(invalid.locator('[data-code="notPositive"]')).toContainText('Depth L (layers) must be at least 1');
-  await typeField(page, 'depth', '60');
+  await typeInto(page, fieldInput(page, 'depth'), '60');
   await expect(invalid.locator('[data-code="tooLarge"]')).toContainText('at most 50');
-  await typeField(page, 'depth', '10');
-  await typeField(page, 'sigma', '9');
+  await typeInto(page, fieldInput(page, 'depth'), '10');
+  await typeInto(page, fieldInput(page, 'sigma'), '9');
   await expect(invalid.locator('[data-code="outOfRange"]')).toContainText('Spread σ must be between 0.1 and 5');
   await expect(widget(page)).not.toContainText('NaN');
-  await typeField(page, 'sigma', '2');
+  await typeInto(page, fieldInput(page, 'sigma'), '2');
   await expect(widget(page).getByTestId('result')).toContainText('After 10 sigmoid layers');
 });
 
 test('Korean strings', async ({ page }) => {
-  await hydrated(page, '/ko/lessons/05-alexnet/');
+  await hydrated(page, '/ko/lessons/05-alexnet/', 'ActivationGradient');
   const result = widget(page).getByTestId('result');
   await expect(result).toContainText('시그모이드 층 20개를 지나면');
-  await typeField(page, 'depth', '0');
+  await typeInto(page, fieldInput(page, 'depth'), '0');
   await expect(widget(page).getByTestId('invalid')).toContainText('깊이 L');
 });

@@ -4,11 +4,12 @@
  * widget's TensorFlow.js numbers, its step-by-step sums and this test must all agree.
  */
 import { chromium, type Browser, type Locator, type Page } from '@playwright/test';
-import { test, expect, axeViolations } from './fixtures';
+import { test, expect, hydrated, typeInto, axeViolations } from './fixtures';
 import { chromiumArgs, chromiumPath } from '../../scripts/chromium-path.mjs';
 
 const LESSON = '/lessons/01-convolution-and-parameters/';
 const widget = (page: Page) => page.locator('[data-widget="ConvolutionExplorer"]');
+const fieldInput = (page: Page, name: string) => widget(page).locator(`input[data-field="${name}"]`);
 
 type Grid = number[][];
 interface Shown {
@@ -93,20 +94,6 @@ async function expectCorrectOutput(page: Page, backend: 'webgl' | 'cpu' | null =
   return shown;
 }
 
-async function hydrated(page: Page, path = LESSON) {
-  await page.goto(path);
-  await widget(page).scrollIntoViewIfNeeded();
-  await expect(page.locator('astro-island:has([data-widget="ConvolutionExplorer"])')).not.toHaveAttribute('ssr', /.*/);
-}
-
-/** Types a value into a settings field using only the keyboard. */
-async function typeField(page: Page, field: string, value: string) {
-  await widget(page).locator(`input[data-field="${field}"]`).focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  if (value === '') await page.keyboard.press('Backspace');
-  else await page.keyboard.type(value);
-}
-
 const position = (w: Locator) => w.getByTestId('position');
 
 /** The breakdown of the selected cell agrees with this test's arithmetic for that cell. */
@@ -131,7 +118,7 @@ async function expectBreakdown(page: Page, m: number, row: number, col: number) 
 
 test.describe('on WebGL', () => {
   test('computes the default output with TensorFlow.js on WebGL, equal to the reference', async ({ page, watch }) => {
-    await hydrated(page);
+    await hydrated(page, LESSON, 'ConvolutionExplorer');
     const w = widget(page);
     const shown = await expectCorrectOutput(page, 'webgl');
     expect([shown.k, shown.s, shown.p, shown.cOut]).toEqual([3, 1, 1, 2]);
@@ -159,8 +146,8 @@ test.describe('on WebGL', () => {
   ];
   for (const c of combos) {
     test(`keyboard: k=${c.k} s=${c.s} p=${c.p} C_out=${c.cOut}`, async ({ page }) => {
-      await hydrated(page);
-      for (const [field, value] of Object.entries(c)) await typeField(page, field, value);
+      await hydrated(page, LESSON, 'ConvolutionExplorer');
+      for (const [field, value] of Object.entries(c)) await typeInto(page, fieldInput(page, field), value);
       const shown = await expectCorrectOutput(page, 'webgl');
       expect([shown.k, shown.s, shown.p, shown.cOut]).toEqual([c.k, c.s, c.p, c.cOut].map(Number));
       const [k, cOut] = [Number(c.k), Number(c.cOut)];
@@ -170,7 +157,7 @@ test.describe('on WebGL', () => {
   }
 
   test('stepping: Next/Previous buttons, the slider, the feature-map select, Play/Pause', async ({ page }) => {
-    await hydrated(page);
+    await hydrated(page, LESSON, 'ConvolutionExplorer');
     const w = widget(page);
     await expectCorrectOutput(page);
     await w.locator('[data-action="next"]').focus();
@@ -208,7 +195,7 @@ test.describe('on WebGL', () => {
   });
 
   test('pointer: clicking a feature-map cell selects it and explains it', async ({ page }) => {
-    await hydrated(page);
+    await hydrated(page, LESSON, 'ConvolutionExplorer');
     const w = widget(page);
     await expectCorrectOutput(page);
     await w.locator('[data-testid="output-1"] td[data-row="3"][data-col="2"]').click();
@@ -220,7 +207,7 @@ test.describe('on WebGL', () => {
   });
 
   test('randomize buttons change the numbers, and the output follows', async ({ page }) => {
-    await hydrated(page);
+    await hydrated(page, LESSON, 'ConvolutionExplorer');
     const w = widget(page);
     const before = await expectCorrectOutput(page);
     await w.locator('[data-action="randomize-input"]').click();
@@ -235,7 +222,7 @@ test.describe('on WebGL', () => {
   });
 
   test('edit values: typed input, weight and bias values are used', async ({ page }) => {
-    await hydrated(page);
+    await hydrated(page, LESSON, 'ConvolutionExplorer');
     const w = widget(page);
     await expectCorrectOutput(page);
     await w.getByLabel('Edit values').check();
@@ -259,33 +246,33 @@ test.describe('on WebGL', () => {
     await cell.press('Tab');
     await expect(cell).toHaveValue('9.5');
     // edits survive a change of k (the weight keeps its place)
-    await typeField(page, 'k', '5');
+    await typeInto(page, fieldInput(page, 'k'), '5');
     await expect.poll(async () => (await readShown(page)).kernels[0]![1]![1]![1]).toBe(-3);
     await expectCorrectOutput(page);
   });
 
   test('impossible settings are explained, never NaN', async ({ page }) => {
-    await hydrated(page);
+    await hydrated(page, LESSON, 'ConvolutionExplorer');
     const w = widget(page);
-    await typeField(page, 'k', '7');
+    await typeInto(page, fieldInput(page, 'k'), '7');
     await expect(w.getByTestId('invalid').locator('[data-code="tooLarge"]')).toContainText('Kernel size k is too large (at most 5)');
     await expect(w).toContainText('The figure shows the last possible setting.');
-    await typeField(page, 'k', '3');
-    await typeField(page, 's', '0');
+    await typeInto(page, fieldInput(page, 'k'), '3');
+    await typeInto(page, fieldInput(page, 's'), '0');
     await expect(w.getByTestId('invalid').locator('[data-code="notPositive"]')).toContainText('Stride s must be at least 1');
-    await typeField(page, 's', '');
+    await typeInto(page, fieldInput(page, 's'), '');
     await expect(w.getByTestId('invalid').locator('[data-code="missing"]')).toBeVisible();
     await expect(w).not.toContainText('NaN');
     expect(await axeViolations(page)).toEqual([]);
-    await typeField(page, 's', '2');
-    await typeField(page, 'p', '0');
+    await typeInto(page, fieldInput(page, 's'), '2');
+    await typeInto(page, fieldInput(page, 'p'), '0');
     await expect(w.locator('[data-testid="warning"][data-code="doesNotTile"]')).toBeVisible();
     await expect(w.getByTestId('invalid')).toHaveCount(0);
     await expectCorrectOutput(page);
   });
 
   test('the tensor count does not grow with use', async ({ page }) => {
-    await hydrated(page);
+    await hydrated(page, LESSON, 'ConvolutionExplorer');
     const w = widget(page);
     await expectCorrectOutput(page);
     const start = await w.getAttribute('data-num-tensors');
@@ -293,20 +280,20 @@ test.describe('on WebGL', () => {
     for (let i = 0; i < 4; i++) {
       await w.locator('[data-action="randomize-input"]').click();
       await w.locator('[data-action="randomize-kernels"]').click();
-      await typeField(page, 'k', String(1 + (i % 5)));
-      await typeField(page, 'cOut', String(1 + (i % 4)));
+      await typeInto(page, fieldInput(page, 'k'), String(1 + (i % 5)));
+      await typeInto(page, fieldInput(page, 'cOut'), String(1 + (i % 4)));
       await expectCorrectOutput(page);
       await expect(w).toHaveAttribute('data-num-tensors', start!);
     }
   });
 
   test('Korean strings and numbers', async ({ page }) => {
-    await hydrated(page, `/ko${LESSON}`);
+    await hydrated(page, `/ko${LESSON}`, 'ConvolutionExplorer');
     const w = widget(page);
     await expectCorrectOutput(page);
     await expect(w.getByTestId('backend-status')).toContainText('TensorFlow.js가 WebGL');
     await expect(w.getByTestId('params')).toContainText('= 56');
-    await typeField(page, 'cOut', '9');
+    await typeInto(page, fieldInput(page, 'cOut'), '9');
     await expect(w.getByTestId('invalid')).toContainText('출력 채널');
   });
 });
@@ -314,7 +301,7 @@ test.describe('on WebGL', () => {
 test.describe('with reduced motion', () => {
   test.use({ reducedMotion: 'reduce' });
   test('Play steps without animation (no transitions) and says so', async ({ page }) => {
-    await hydrated(page);
+    await hydrated(page, LESSON, 'ConvolutionExplorer');
     const w = widget(page);
     await expect(w.getByTestId('reduced-motion')).toBeVisible();
     const duration = await w.locator('[data-testid="input-0"] td').first().evaluate((td) => getComputedStyle(td).transitionDuration);
@@ -362,7 +349,7 @@ test.describe('without WebGL', () => {
     page.on('request', (req) => {
       if (new URL(req.url()).origin !== new URL(baseURL!).origin && !req.url().startsWith('data:')) foreign.push(req.url());
     });
-    await hydrated(page);
+    await hydrated(page, LESSON, 'ConvolutionExplorer');
     const w = widget(page);
     await expectCorrectOutput(page, 'cpu');
     await expect(w).toHaveAttribute('data-fallback', 'noWebglContext');
@@ -372,9 +359,9 @@ test.describe('without WebGL', () => {
     await expect(status.locator('.ce-fallback')).toBeVisible();
     expect(await axeViolations(page)).toEqual([]);
     const tensors = await w.getAttribute('data-num-tensors');
-    await typeField(page, 'k', '5');
-    await typeField(page, 'p', '2');
-    await typeField(page, 'cOut', '3');
+    await typeInto(page, fieldInput(page, 'k'), '5');
+    await typeInto(page, fieldInput(page, 'p'), '2');
+    await typeInto(page, fieldInput(page, 'cOut'), '3');
     await expectCorrectOutput(page, 'cpu');
     await w.locator('[data-action="randomize-input"]').click();
     await expectCorrectOutput(page, 'cpu');

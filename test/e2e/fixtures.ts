@@ -2,7 +2,7 @@
  * Shared e2e fixtures: every test page is watched for console errors, uncaught exceptions and
  * requests to any host other than the site's own, and each test fails if any occur.
  */
-import { test as base, expect, type Page } from '@playwright/test';
+import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -62,4 +62,22 @@ export async function axeViolations(page: Page) {
 /** Switches Starlight's theme before the page loads (it reads localStorage). */
 export async function useTheme(page: Page, theme: 'light' | 'dark') {
   await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+}
+
+/**
+ * Opens `path`, scrolls the widget `[data-widget="<widgetName>"]` into view (its island is
+ * client:visible) and waits until it has hydrated: Astro removes the island's ssr attribute then.
+ */
+export async function hydrated(page: Page, path: string, widgetName: string) {
+  await page.goto(path);
+  await page.locator(`[data-widget="${widgetName}"]`).scrollIntoViewIfNeeded();
+  await expect(page.locator(`astro-island:has([data-widget="${widgetName}"])`)).not.toHaveAttribute('ssr', /.*/);
+}
+
+/** Types `value` into a field with the keyboard only: focus, select all, then type it (or Backspace to empty it). */
+export async function typeInto(page: Page, field: Locator, value: string) {
+  await field.focus();
+  await page.keyboard.press('ControlOrMeta+A');
+  if (value === '') await page.keyboard.press('Backspace');
+  else await page.keyboard.type(value);
 }

@@ -1,23 +1,10 @@
-import { test, expect } from './fixtures';
+import { test, expect, hydrated, typeInto } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const PATH = '/lessons/07-googlenet/';
 const widget = (page: Page) => page.locator('[data-widget="InceptionBlock"]');
+const fieldInput = (page: Page, name: string) => widget(page).locator(`input[data-field="${name}"]`);
 const cell = (page: Page, id: string) => widget(page).getByTestId(id);
-
-async function typeField(page: Page, field: string, value: string) {
-  const input = widget(page).locator(`input[data-field="${field}"]`);
-  await input.focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  if (value === '') await page.keyboard.press('Backspace');
-  else await page.keyboard.type(value);
-}
-
-async function hydrated(page: Page, path = PATH) {
-  await page.goto(path);
-  await widget(page).scrollIntoViewIfNeeded();
-  await expect(page.locator('astro-island:has([data-widget="InceptionBlock"])')).not.toHaveAttribute('ssr', /.*/);
-}
 
 test('inception 3a without JavaScript: 163,328 weights, 163,696 parameters, 256 channels', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
@@ -35,7 +22,7 @@ test('inception 3a without JavaScript: 163,328 weights, 163,696 parameters, 256 
 });
 
 test('keyboard: switching the reductions off gives the naive block (416 channels, 387,296 parameters)', async ({ page, watch }) => {
-  await hydrated(page);
+  await hydrated(page, PATH, 'InceptionBlock');
   await widget(page).locator('input[data-field="reduce"]').focus();
   await page.keyboard.press('Space');
   // 192·64 + 9·192·128 + 25·192·32 = 387,072 weights + 224 biases; 64 + 128 + 32 + 192 channels
@@ -47,14 +34,14 @@ test('keyboard: switching the reductions off gives the naive block (416 channels
   await page.keyboard.press('Space');
   await expect(cell(page, 'params-total')).toHaveText('163,696');
   // 256 input channels: 163,696 + 64·(64 + 96 + 16 + 32) = 177,008
-  await typeField(page, 'cIn', '256');
+  await typeInto(page, fieldInput(page, 'cIn'), '256');
   await expect(cell(page, 'params-total')).toHaveText('177,008');
   await expect(cell(page, 'params-b1')).toHaveText('16,448');
   expect(watch.consoleErrors).toEqual([]);
 });
 
 test('pointer: widths change channels and the diagram; an empty field is explained', async ({ page }) => {
-  await hydrated(page);
+  await hydrated(page, PATH, 'InceptionBlock');
   const c3 = widget(page).locator('input[data-field="c3"]');
   await c3.click();
   await c3.fill('64');
@@ -71,8 +58,8 @@ test('pointer: widths change channels and the diagram; an empty field is explain
 });
 
 test('Korean strings', async ({ page }) => {
-  await hydrated(page, '/ko/lessons/07-googlenet/');
+  await hydrated(page, '/ko/lessons/07-googlenet/', 'InceptionBlock');
   await expect(widget(page).getByTestId('result')).toContainText('채널 256개');
-  await typeField(page, 'cIn', '0');
+  await typeInto(page, fieldInput(page, 'cIn'), '0');
   await expect(widget(page).getByTestId('invalid')).toContainText('입력 채널 수');
 });

@@ -1,23 +1,10 @@
-import { test, expect } from './fixtures';
+import { test, expect, hydrated, typeInto } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const PATH = '/lessons/06-vgg/';
 const widget = (page: Page) => page.locator('[data-widget="KernelTradeoff"]');
+const fieldInput = (page: Page, name: string) => widget(page).locator(`input[data-field="${name}"]`);
 const cell = (page: Page, id: string) => widget(page).getByTestId(id);
-
-async function typeField(page: Page, field: string, value: string) {
-  const input = widget(page).locator(`input[data-field="${field}"]`);
-  await input.focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  if (value === '') await page.keyboard.press('Backspace');
-  else await page.keyboard.type(value);
-}
-
-async function hydrated(page: Page, path = PATH) {
-  await page.goto(path);
-  await widget(page).scrollIntoViewIfNeeded();
-  await expect(page.locator('astro-island:has([data-widget="KernelTradeoff"])')).not.toHaveAttribute('ssr', /.*/);
-}
 
 test('shows the default comparison without JavaScript: two 3×3 vs one 5×5 at C = 64', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
@@ -34,7 +21,7 @@ test('shows the default comparison without JavaScript: two 3×3 vs one 5×5 at C
 });
 
 test('keyboard: arrow keys pick 7×7 — three 3×3 reach 7 with 27C² against 49C²', async ({ page, watch }) => {
-  await hydrated(page);
+  await hydrated(page, PATH, 'KernelTradeoff');
   await widget(page).getByRole('radio').first().focus();
   await page.keyboard.press('ArrowRight');
   await expect(cell(page, 'field-stacked')).toHaveText('7×7');
@@ -46,15 +33,15 @@ test('keyboard: arrow keys pick 7×7 — three 3×3 reach 7 with 27C² against 4
   await expect(cell(page, 'nonlinearities-stacked')).toHaveText('3');
   await expect(cell(page, 'nonlinearities-single')).toHaveText('1');
   await expect(widget(page).getByTestId('formula')).toContainText('200,704');
-  await typeField(page, 'h', '10');
-  await typeField(page, 'w', '10');
+  await typeInto(page, fieldInput(page, 'h'), '10');
+  await typeInto(page, fieldInput(page, 'w'), '10');
   // MACs = H·W·weights = 100 · 110,592
   await expect(cell(page, 'macs-stacked')).toHaveText('11,059,200');
   expect(watch.consoleErrors).toEqual([]);
 });
 
 test('pointer: C = 10 gives 1,800 against 2,500 weights, and the chart shows 72%', async ({ page }) => {
-  await hydrated(page);
+  await hydrated(page, PATH, 'KernelTradeoff');
   const c = widget(page).locator('input[data-field="c"]');
   await c.click();
   await c.fill('10');
@@ -68,19 +55,19 @@ test('pointer: C = 10 gives 1,800 against 2,500 weights, and the chart shows 72%
 });
 
 test('impossible settings explain themselves', async ({ page }) => {
-  await hydrated(page);
-  await typeField(page, 'c', '0');
+  await hydrated(page, PATH, 'KernelTradeoff');
+  await typeInto(page, fieldInput(page, 'c'), '0');
   const invalid = widget(page).getByTestId('invalid');
   await expect(invalid.locator('[data-code="notPositive"]')).toContainText('Channels C must be at least 1');
-  await typeField(page, 'c', '64');
-  await typeField(page, 'h', '');
+  await typeInto(page, fieldInput(page, 'c'), '64');
+  await typeInto(page, fieldInput(page, 'h'), '');
   await expect(invalid.locator('[data-code="missing"]')).toContainText('Height H');
   await expect(widget(page)).not.toContainText('NaN');
 });
 
 test('Korean strings', async ({ page }) => {
-  await hydrated(page, '/ko/lessons/06-vgg/');
+  await hydrated(page, '/ko/lessons/06-vgg/', 'KernelTradeoff');
   await expect(widget(page).getByTestId('result')).toContainText('둘 다 입력의 5×5 영역을 봅니다');
-  await typeField(page, 'c', '0');
+  await typeInto(page, fieldInput(page, 'c'), '0');
   await expect(widget(page).getByTestId('invalid')).toContainText('채널 수 C');
 });

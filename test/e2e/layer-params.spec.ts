@@ -1,24 +1,11 @@
-import { test, expect } from './fixtures';
+import { test, expect, hydrated, typeInto } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const EN = '/lessons/01-convolution-and-parameters/';
 const KO = '/ko/lessons/01-convolution-and-parameters/';
 const widget = (page: Page) => page.locator('[data-widget="LayerParams"]');
+const fieldInput = (page: Page, name: string) => widget(page).locator(`input[data-field="${name}"]`);
 const cell = (page: Page, id: string) => widget(page).getByTestId(id);
-
-/** Types a value into a field with the keyboard only (focus, select all, type). */
-async function typeField(page: Page, field: string, value: string) {
-  await widget(page).locator(`input[data-field="${field}"]`).focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  if (value === '') await page.keyboard.press('Backspace');
-  else await page.keyboard.type(value);
-}
-
-async function hydrated(page: Page, path: string) {
-  await page.goto(path);
-  await widget(page).scrollIntoViewIfNeeded();
-  await expect(page.locator('astro-island:has([data-widget="LayerParams"])')).not.toHaveAttribute('ssr', /.*/);
-}
 
 test('shows the default layer and formula without JavaScript', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
@@ -33,10 +20,10 @@ test('shows the default layer and formula without JavaScript', async ({ browser 
 });
 
 test('keyboard: a 3×3 layer from 64 to 128 channels on 32×32', async ({ page }) => {
-  await hydrated(page, EN);
-  await typeField(page, 'cIn', '64');
-  await typeField(page, 'cOut', '128');
-  await typeField(page, 'k', '3');
+  await hydrated(page, EN, 'LayerParams');
+  await typeInto(page, fieldInput(page, 'cIn'), '64');
+  await typeInto(page, fieldInput(page, 'cOut'), '128');
+  await typeInto(page, fieldInput(page, 'k'), '3');
   // by hand: conv 3·3·64·128 + 128 = 73,728 + 128; output 30×30×128;
   // fc (32·32·64)·(30·30·128) + 30·30·128 = 65,536·115,200 + 115,200
   await expect(cell(page, 'conv-weights')).toHaveText('73,728');
@@ -57,7 +44,7 @@ test('keyboard: a 3×3 layer from 64 to 128 channels on 32×32', async ({ page }
 });
 
 test('pointer: clicking the bias box and editing fields', async ({ page }) => {
-  await hydrated(page, EN);
+  await hydrated(page, EN, 'LayerParams');
   await widget(page).getByLabel('Count biases').click();
   // 5·5·3·4 = 300 without biases; fc 3072·3136 = 9,633,792
   await expect(cell(page, 'conv-total')).toHaveText('300');
@@ -73,23 +60,23 @@ test('pointer: clicking the bias box and editing fields', async ({ page }) => {
 });
 
 test('impossible settings explain themselves instead of showing NaN', async ({ page }) => {
-  await hydrated(page, EN);
+  await hydrated(page, EN, 'LayerParams');
   const invalid = widget(page).getByTestId('invalid');
-  await typeField(page, 'k', '40');
+  await typeInto(page, fieldInput(page, 'k'), '40');
   await expect(invalid.locator('[data-code="kernelTooLarge"]')).toContainText('larger than the padded input (32)');
-  await typeField(page, 'k', '3');
-  await typeField(page, 'cIn', '0');
+  await typeInto(page, fieldInput(page, 'k'), '3');
+  await typeInto(page, fieldInput(page, 'cIn'), '0');
   await expect(invalid.locator('[data-code="notPositive"]')).toContainText('Input channels C_in must be at least 1');
-  await typeField(page, 'h', '');
+  await typeInto(page, fieldInput(page, 'h'), '');
   await expect(invalid.locator('[data-code="missing"]')).toContainText('Input height H is not a number');
   await expect(widget(page)).not.toContainText('NaN');
   await expect(widget(page).getByTestId('table')).toHaveCount(0);
 });
 
 test('a fully-connected count past 2^53 is reported, not rounded', async ({ page }) => {
-  await hydrated(page, EN);
-  for (const f of ['cIn', 'cOut', 'h', 'w']) await typeField(page, f, '4096');
-  await typeField(page, 'k', '1');
+  await hydrated(page, EN, 'LayerParams');
+  for (const f of ['cIn', 'cOut', 'h', 'w']) await typeInto(page, fieldInput(page, f), '4096');
+  await typeInto(page, fieldInput(page, 'k'), '1');
   // conv: 1·1·4096·4096 + 4096 = 16,781,312
   await expect(cell(page, 'conv-total')).toHaveText('16,781,312');
   await expect(cell(page, 'fc-total')).toHaveText('—');
@@ -97,9 +84,9 @@ test('a fully-connected count past 2^53 is reported, not rounded', async ({ page
 });
 
 test('Korean widget strings', async ({ page }) => {
-  await hydrated(page, KO);
+  await hydrated(page, KO, 'LayerParams');
   await expect(widget(page).getByTestId('result')).toContainText('파라미터는 304개');
   await expect(widget(page).getByTestId('result')).toContainText('9,636,928개');
-  await typeField(page, 'w', '0');
+  await typeInto(page, fieldInput(page, 'w'), '0');
   await expect(widget(page).getByTestId('invalid')).toContainText('입력 너비 W은(는) 1 이상이어야 합니다');
 });

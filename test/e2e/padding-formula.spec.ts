@@ -1,23 +1,8 @@
-import { test, expect } from './fixtures';
+import { test, expect, hydrated, typeInto } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const widget = (page: Page) => page.locator('[data-widget="PaddingFormula"]');
-
-/** Types a value into a field using only the keyboard (Tab into it, select all, type). */
-async function typeField(page: Page, field: string, value: string) {
-  const input = widget(page).locator(`input[data-field="${field}"]`);
-  await input.focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  if (value === '') await page.keyboard.press('Backspace');
-  else await page.keyboard.type(value);
-}
-
-async function hydrated(page: Page, path: string) {
-  await page.goto(path);
-  await widget(page).scrollIntoViewIfNeeded();
-  // Astro removes the ssr attribute once the island has hydrated.
-  await expect(page.locator('astro-island:has([data-widget="PaddingFormula"])')).not.toHaveAttribute('ssr', /.*/);
-}
+const fieldInput = (page: Page, name: string) => widget(page).locator(`input[data-field="${name}"]`);
 
 test('shows the default figure without JavaScript', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
@@ -38,8 +23,8 @@ const cases = [
 
 for (const c of cases) {
   test(`keyboard: ${c.name} → ${c.output}`, async ({ page, watch }) => {
-    await hydrated(page, '/lessons/02-kernel-size-and-padding/');
-    for (const [field, value] of Object.entries(c.set)) await typeField(page, field, value);
+    await hydrated(page, '/lessons/02-kernel-size-and-padding/', 'PaddingFormula');
+    for (const [field, value] of Object.entries(c.set)) await typeInto(page, fieldInput(page, field), value);
     await expect(widget(page).getByTestId('result')).toHaveAttribute('data-output', c.output);
     await expect(widget(page).getByTestId('formula')).toContainText(`= ${c.output}`);
     expect(watch.consoleErrors).toEqual([]);
@@ -47,37 +32,37 @@ for (const c of cases) {
 }
 
 test('an impossible setting explains itself instead of showing NaN', async ({ page }) => {
-  await hydrated(page, '/lessons/02-kernel-size-and-padding/');
-  await typeField(page, 'n', '3');
-  await typeField(page, 'p', '0');
-  await typeField(page, 'k', '5');
+  await hydrated(page, '/lessons/02-kernel-size-and-padding/', 'PaddingFormula');
+  await typeInto(page, fieldInput(page, 'n'), '3');
+  await typeInto(page, fieldInput(page, 'p'), '0');
+  await typeInto(page, fieldInput(page, 'k'), '5');
   const invalid = widget(page).getByTestId('invalid');
   await expect(invalid).toContainText('larger than the padded input (3)');
   await expect(widget(page)).not.toContainText('NaN');
-  await typeField(page, 's', '0');
+  await typeInto(page, fieldInput(page, 's'), '0');
   await expect(invalid.locator('[data-code="notPositive"]')).toContainText('Stride s must be at least 1');
-  await typeField(page, 's', '');
+  await typeInto(page, fieldInput(page, 's'), '');
   await expect(invalid.locator('[data-code="missing"]')).toBeVisible();
 });
 
 test('"same" padding: odd kernels keep the size, even kernels are explained', async ({ page }) => {
-  await hydrated(page, '/lessons/02-kernel-size-and-padding/');
-  await typeField(page, 'n', '9');
-  await typeField(page, 'k', '5');
+  await hydrated(page, '/lessons/02-kernel-size-and-padding/', 'PaddingFormula');
+  await typeInto(page, fieldInput(page, 'n'), '9');
+  await typeInto(page, fieldInput(page, 'k'), '5');
   await widget(page).getByLabel('"Same" padding').check();
   await expect(widget(page).getByTestId('result')).toHaveAttribute('data-output', '9');
   await expect(widget(page).locator('input[data-field="p"]')).toBeDisabled();
-  await typeField(page, 'k', '4');
+  await typeInto(page, fieldInput(page, 'k'), '4');
   await expect(widget(page).locator('[data-code="sameNotInteger"]')).toContainText('1.5');
   await widget(page).getByRole('button', { name: 'No padding' }).click();
   await expect(widget(page).getByTestId('result')).toHaveAttribute('data-output', '6');
 });
 
 test('uneven tiling is flagged and the unread cells are marked', async ({ page }) => {
-  await hydrated(page, '/lessons/02-kernel-size-and-padding/');
-  await typeField(page, 'n', '8');
-  await typeField(page, 'p', '0');
-  await typeField(page, 's', '2');
+  await hydrated(page, '/lessons/02-kernel-size-and-padding/', 'PaddingFormula');
+  await typeInto(page, fieldInput(page, 'n'), '8');
+  await typeInto(page, fieldInput(page, 'p'), '0');
+  await typeInto(page, fieldInput(page, 's'), '2');
   await expect(widget(page).getByTestId('result')).toHaveAttribute('data-output', '3');
   await expect(widget(page).locator('[data-testid="warning"][data-code="doesNotTile"]')).toBeVisible();
   // 8 − 3 = 5 is odd: the last row and column are never read → 8 + 8 − 1 = 15 crossed cells.
@@ -85,7 +70,7 @@ test('uneven tiling is flagged and the unread cells are marked', async ({ page }
 });
 
 test('arrow keys and the pointer move the kernel across the output grid', async ({ page }) => {
-  await hydrated(page, '/lessons/02-kernel-size-and-padding/');
+  await hydrated(page, '/lessons/02-kernel-size-and-padding/', 'PaddingFormula');
   const grid = widget(page).getByTestId('output-grid');
   await grid.focus();
   await expect(grid).toHaveAttribute('aria-label', /row 1, column 1/);
@@ -102,10 +87,10 @@ test('arrow keys and the pointer move the kernel across the output grid', async 
 });
 
 test('Korean widget strings', async ({ page }) => {
-  await hydrated(page, '/ko/lessons/02-kernel-size-and-padding/');
+  await hydrated(page, '/ko/lessons/02-kernel-size-and-padding/', 'PaddingFormula');
   await expect(widget(page).getByTestId('result')).toContainText('출력은 7×7');
-  await typeField(page, 'k', '9');
-  await typeField(page, 'n', '3');
-  await typeField(page, 'p', '0');
+  await typeInto(page, fieldInput(page, 'k'), '9');
+  await typeInto(page, fieldInput(page, 'n'), '3');
+  await typeInto(page, fieldInput(page, 'p'), '0');
   await expect(widget(page).getByTestId('invalid')).toContainText('커널');
 });

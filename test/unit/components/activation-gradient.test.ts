@@ -8,7 +8,6 @@ import {
   pathLog10Derivative,
   plotValue,
   quantile,
-  readNumber,
   resultSentence,
   samplePreactivations,
   SAMPLES,
@@ -129,13 +128,6 @@ describe('computeFigure', () => {
     expect(chains).toHaveLength(SAMPLES);
     expect(chains.every((c) => c.length === 7)).toBe(true);
   });
-
-  it.each([
-    ['3', 3],
-    ['', Number.NaN],
-    [null, Number.NaN],
-    [4, 4],
-  ])('readNumber(%j)', (v, want) => expect(readNumber(v)).toEqual(want));
 });
 
 describe('formatLog10', () => {

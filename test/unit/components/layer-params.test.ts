@@ -4,7 +4,6 @@ import {
   computeLayer,
   defaultSettings,
   formulaTex,
-  ratioDigits,
   texNumber,
   type LayerComparison,
   type Settings,
@@ -91,19 +90,6 @@ describe('computeLayer', () => {
       'Input width W must be at least 1 (it is 0).',
     ]);
   });
-});
-
-describe('ratioDigits', () => {
-  it.each([
-    [1, 2],
-    [8.94, 2],
-    [9.999, 2],
-    [10, 1],
-    [42.65, 1],
-    [99.9, 1],
-    [100, 0],
-    [31_700.4, 0],
-  ])('%d → %d decimals', (r, d) => expect(ratioDigits(r)).toBe(d));
 });
 
 describe('texNumber', () => {

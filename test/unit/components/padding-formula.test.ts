@@ -6,7 +6,6 @@ import {
   defaultSettings,
   formulaTex,
   moveSelection,
-  readNumber,
   unreadIndices,
   type Settings,
 } from '../../../src/components/widgets/PaddingFormula/padding-formula';
@@ -73,16 +72,6 @@ describe('computeFigure', () => {
     expect(f.ok && f.drawable).toBe(false);
     expect(computeFigure(defaultSettings).ok && (computeFigure(defaultSettings) as { drawable: boolean }).drawable).toBe(true);
   });
-});
-
-describe('readNumber', () => {
-  it.each([
-    ['3', 3],
-    [' 12 ', 12],
-    [5, 5],
-    ['1.5', 1.5],
-  ])('%j → %d', (input, value) => expect(readNumber(input)).toBe(value));
-  it.each(['', '   ', null, undefined])('%j → NaN (reported as missing)', (input) => expect(readNumber(input)).toBeNaN());
 });
 
 describe('grid helpers', () => {

@@ -22,8 +22,7 @@ import {
 import { checkWhole } from '../../../lib/cnn/conv-arithmetic';
 import type { Problem } from '../../../lib/cnn/problems';
 import { translate, type Strings } from '../../../i18n/translate';
-
-export type Field = string | number | null | undefined;
+import { readNumber, type Field } from '../shared/fields';
 
 export interface Settings {
   kind: ActivationKind;
@@ -44,6 +43,9 @@ export const SAMPLES = 400;
 export const BAND: readonly [number, number] = [0.1, 0.9];
 /** z range of the activation chart */
 export const Z_RANGE = 4;
+/** widths (px) of the charts drawn at build time; the browser redraws them narrower when it must */
+export const GRADIENT_WIDTH = 440;
+export const ACTIVATION_WIDTH = 260;
 
 export const defaultSettings: Settings = { kind: 'sigmoid', depth: '20', sigma: '1', seed: 1 };
 
@@ -71,13 +73,6 @@ export type Figure =
       /** share of sampled pre-activations with z > 0 (ReLU units that pass a gradient) */
       activeShare: number;
     };
-
-/** A field → number; empty becomes NaN so validation reports it as missing. */
-export function readNumber(field: Field): number {
-  if (typeof field === 'number') return field;
-  if (field === null || field === undefined || field.trim() === '') return Number.NaN;
-  return Number(field);
-}
 
 /**
  * `samples` chains of `depth` pre-activations z ~ N(0, σ²) from the seeded source

@@ -6,7 +6,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { ChartSpec } from '../shared/plot';
-import { activationCurve, formatLog10, plotValue, powerOfTen, Z_RANGE, type DepthPoint } from './activation-gradient';
+import { activationCurve, formatLog10, plotValue, powerOfTen, ACTIVATION_WIDTH, GRADIENT_WIDTH, Z_RANGE, type DepthPoint } from './activation-gradient';
 import type { ActivationKind } from '../../../lib/cnn/activations';
 import { translate, type Strings } from '../../../i18n/translate';
 import { maxDerivative } from '../../../lib/cnn/activations';
@@ -19,9 +19,6 @@ export interface GradientChartText {
   label: string;
   description: string;
 }
-
-export const GRADIENT_WIDTH = 440;
-export const ACTIVATION_WIDTH = 260;
 
 /** Powers of ten for the log axis: at most ~6 ticks between 10^lo and 10^hi. */
 export function decadeTicks(lo: number, hi: number): number[] {

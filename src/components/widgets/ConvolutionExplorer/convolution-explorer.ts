@@ -3,10 +3,11 @@
  * arithmetic, seeded values for the input and kernels (so the server render is deterministic),
  * kernel positions, the heatmap colours and number formatting.
  */
-import { checkWhole, convOutput, tilingProblem, type ConvAxisResult } from '../../../lib/cnn/conv-arithmetic';
+import { convOutput, tilingProblem, type ConvAxisResult } from '../../../lib/cnn/conv-arithmetic';
 import { convParams, type Params } from '../../../lib/cnn/formulas';
 import { problem, type Problem } from '../../../lib/cnn/problems';
 import type { KernelBank, Volume } from './reference-conv';
+import { readNumber, readWholeFields, type Field } from '../shared/fields';
 
 /** Input size n (square) and channels C_in: a small image the reader can read cell by cell. */
 export const N = 6;
@@ -24,8 +25,6 @@ export const EDIT_LIMIT = 99;
 
 export const DEFAULT_SEED = 7;
 
-/** A field as the browser gives it (number inputs bind numbers, or null when empty). */
-export type Field = string | number | null | undefined;
 export type Settings = Record<SettingKey, Field>;
 
 export const defaultSettings: Settings = { k: 3, s: 1, p: 1, cOut: 2 };
@@ -45,26 +44,14 @@ export type Checked =
       warnings: Problem[];
     };
 
-/** A field → number; empty is NaN so the arithmetic reports it as missing. */
-export function readNumber(field: Field): number {
-  if (typeof field === 'number') return field;
-  if (field === null || field === undefined || field.trim() === '') return Number.NaN;
-  return Number(field);
-}
-
 /**
  * Checks k, s, p, C_out against their ranges and the conv arithmetic o = ⌊(n + 2p − k)/s⌋ + 1;
  * the parameter count is k·k·C_in·C_out + C_out (`convParams`).
  */
 export function checkSettings(settings: Settings): Checked {
-  const v = { k: readNumber(settings.k), s: readNumber(settings.s), p: readNumber(settings.p), cOut: readNumber(settings.cOut) };
-  const problems: Problem[] = [];
-  for (const key of SETTING_KEYS) {
-    const [min, max] = LIMITS[key];
-    const found = checkWhole(key, v[key], min as 0 | 1, max);
-    if (found) problems.push(found);
-  }
-  if (problems.length > 0) return { ok: false, problems };
+  const read = readWholeFields(settings, LIMITS);
+  if (!read.ok) return read;
+  const v = read.values;
   const out = convOutput({ n: N, k: v.k, p: v.p, s: v.s, d: 1 });
   if (!out.ok) return { ok: false, problems: out.problems };
   const warnings: Problem[] = [];

@@ -14,8 +14,7 @@ import type { ConcatBlock } from '../../../lib/cnn/network';
 import { concat, conv, maxpool, relu } from '../../../lib/cnn/presets/build';
 import { inception } from '../../../lib/cnn/presets/googlenet';
 import type { Problem } from '../../../lib/cnn/problems';
-
-export type Field = string | number | null | undefined;
+import { readNumber, type Field } from '../shared/fields';
 
 export const widthKeys = ['c1', 'r3', 'c3', 'r5', 'c5', 'pp'] as const;
 export type WidthKey = (typeof widthKeys)[number];
@@ -95,13 +94,6 @@ export type Figure =
       /** the same widths with the reductions toggled the other way (null when those widths are not valid) */
       other: Totals | null;
     };
-
-/** A field → number; empty becomes NaN so validation reports it as missing. */
-export function readNumber(field: Field): number {
-  if (typeof field === 'number') return field;
-  if (field === null || field === undefined || field.trim() === '') return Number.NaN;
-  return Number(field);
-}
 
 function kernelOf(r: LayerReport, layers: ConcatBlock['branches'][number]): number {
   const layer = layers.find((l) => l.name === r.localName);

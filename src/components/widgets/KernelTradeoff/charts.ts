@@ -6,9 +6,8 @@
 import * as Plot from '@observablehq/plot';
 import { renderChart } from '../shared/plot';
 import { translate, type Strings } from '../../../i18n/translate';
-import { metricValues, type Figure, type Metric } from './kernel-tradeoff';
+import { metricValues, CHART_WIDTH, type Figure, type Metric } from './kernel-tradeoff';
 
-export const CHART_WIDTH = 520;
 const CHART_METRICS: Metric[] = ['field', 'weights', 'biases', 'macs', 'nonlinearities'];
 
 type OkFigure = Extract<Figure, { ok: true }>;

@@ -4,11 +4,9 @@
  * "same" padding), compared by receptive field, weights, biases, MACs and nonlinearities.
  * The arithmetic is the engine's `stackedVsSingle` (receptive fields from `receptiveField`).
  */
-import { checkWhole } from '../../../lib/cnn/conv-arithmetic';
 import { stackedVsSingle, type StackedVsSingle } from '../../../lib/cnn/formulas';
 import type { Problem } from '../../../lib/cnn/problems';
-
-export type Field = string | number | null | undefined;
+import { readWholeFields, type Field } from '../shared/fields';
 
 export const targets = [5, 7] as const;
 export type Target = (typeof targets)[number];
@@ -30,19 +28,15 @@ export const defaultSettings: Settings = { c: '64', h: '56', w: '56', target: 5 
 export const MAX_CHANNELS = 4096;
 export const MAX_SIDE = 1024;
 
+/** Width (px) of the chart drawn at build time; the browser redraws it narrower when it must. */
+export const CHART_WIDTH = 520;
+
 export const metrics = ['field', 'weights', 'biases', 'total', 'macs', 'nonlinearities'] as const;
 export type Metric = (typeof metrics)[number];
 
 export type Figure =
   | { ok: false; problems: Problem[] }
   | { ok: true; c: number; h: number; w: number; target: Target; n: number; result: StackedVsSingle };
-
-/** A field → number; empty becomes NaN so validation reports it as missing. */
-export function readNumber(field: Field): number {
-  if (typeof field === 'number') return field;
-  if (field === null || field === undefined || field.trim() === '') return Number.NaN;
-  return Number(field);
-}
 
 /** Number of stacked 3×3 layers that reach receptive field r: n = (r − 1)/2. */
 export function layersFor(target: Target): number {
@@ -51,13 +45,9 @@ export function layersFor(target: Target): number {
 
 /** Validates the settings and compares the two options; impossible settings become Problems. */
 export function computeFigure(settings: Settings): Figure {
-  const c = readNumber(settings.c);
-  const h = readNumber(settings.h);
-  const w = readNumber(settings.w);
-  const problems = [checkWhole('c', c, 1, MAX_CHANNELS), checkWhole('h', h, 1, MAX_SIDE), checkWhole('w', w, 1, MAX_SIDE)].filter(
-    (p): p is Problem => p !== null,
-  );
-  if (problems.length > 0) return { ok: false, problems };
+  const read = readWholeFields(settings, { c: [1, MAX_CHANNELS], h: [1, MAX_SIDE], w: [1, MAX_SIDE] });
+  if (!read.ok) return read;
+  const { c, h, w } = read.values;
   const target = settings.target === 7 ? 7 : 5;
   const n = layersFor(target);
   return { ok: true, c, h, w, target, n, result: stackedVsSingle(c, n, { h, w }) };

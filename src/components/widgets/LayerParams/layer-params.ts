@@ -3,12 +3,10 @@
  * the convolution's parameters and those of a fully-connected layer joining the same input and
  * output shapes (stride 1, no padding, as in lesson 1's 32×32×3 → 28×28×4 example).
  */
-import { checkWhole, convOutput } from '../../../lib/cnn/conv-arithmetic';
+import { convOutput } from '../../../lib/cnn/conv-arithmetic';
 import { convParams, fcParams, type Params } from '../../../lib/cnn/formulas';
 import type { Problem } from '../../../lib/cnn/problems';
-import { readNumber, type Field } from '../PaddingFormula/padding-formula';
-
-export type { Field };
+import { readWholeFields, type Field } from '../shared/fields';
 
 export interface Settings {
   cIn: Field;
@@ -54,19 +52,10 @@ export type LayerResult = LayerComparison | { ok: false; problems: Problem[] };
  * `bias` is off.
  */
 export function computeLayer(settings: Settings): LayerResult {
-  const cIn = readNumber(settings.cIn);
-  const cOut = readNumber(settings.cOut);
-  const k = readNumber(settings.k);
-  const h = readNumber(settings.h);
-  const w = readNumber(settings.w);
-  const problems = [
-    checkWhole('cIn', cIn, 1, MAX_FIELD),
-    checkWhole('cOut', cOut, 1, MAX_FIELD),
-    checkWhole('k', k, 1, MAX_FIELD),
-    checkWhole('h', h, 1, MAX_FIELD),
-    checkWhole('w', w, 1, MAX_FIELD),
-  ].filter((p): p is Problem => p !== null);
-  if (problems.length > 0) return { ok: false, problems };
+  const range = [1, MAX_FIELD] as const;
+  const read = readWholeFields(settings, { cIn: range, cOut: range, k: range, h: range, w: range });
+  if (!read.ok) return read;
+  const { cIn, cOut, k, h, w } = read.values;
 
   const alongH = convOutput({ n: h, k, p: 0, s: 1, d: 1 });
   const alongW = convOutput({ n: w, k, p: 0, s: 1, d: 1 });
@@ -96,11 +85,6 @@ export function computeLayer(settings: Settings): LayerResult {
     fc: exact ? { nIn, nOut, params } : null,
     ratio: exact ? params.total / conv.total : null,
   };
-}
-
-/** Decimals worth showing for a ratio: 2 below 10 (8.94×), 1 below 100 (42.7×), none above. */
-export function ratioDigits(ratio: number): number {
-  return ratio < 10 ? 2 : ratio < 100 ? 1 : 0;
 }
 
 /** A whole number for TeX with thousands grouped: 9636928 → "9{,}636{,}928". */

@@ -3,12 +3,10 @@
  * its parameters and multiply–accumulates, a 3×3 "same" convolution on the same input for
  * comparison, and the layout of the channel-mixing drawing.
  */
-import { checkWhole, outputSize } from '../../../lib/cnn/conv-arithmetic';
+import { outputSize } from '../../../lib/cnn/conv-arithmetic';
 import { convMacs, convParams, type Params } from '../../../lib/cnn/formulas';
 import type { Problem } from '../../../lib/cnn/problems';
-import { readNumber, type Field } from '../PaddingFormula/padding-formula';
-
-export type { Field };
+import { readWholeFields, type Field } from '../shared/fields';
 
 export interface Settings {
   h: Field;
@@ -64,17 +62,10 @@ export function layerCost(k: number, h: number, w: number, cIn: number, cOut: nu
 
 /** Validates the settings and computes the 1×1 layer and the 3×3 comparison. */
 export function computeOneByOne(settings: Settings): Result {
-  const h = readNumber(settings.h);
-  const w = readNumber(settings.w);
-  const cIn = readNumber(settings.cIn);
-  const cOut = readNumber(settings.cOut);
-  const problems = [
-    checkWhole('h', h, 1, MAX_FIELD),
-    checkWhole('w', w, 1, MAX_FIELD),
-    checkWhole('cIn', cIn, 1, MAX_FIELD),
-    checkWhole('cOut', cOut, 1, MAX_FIELD),
-  ].filter((p): p is Problem => p !== null);
-  if (problems.length > 0) return { ok: false, problems };
+  const range = [1, MAX_FIELD] as const;
+  const read = readWholeFields(settings, { h: range, w: range, cIn: range, cOut: range });
+  if (!read.ok) return read;
+  const { h, w, cIn, cOut } = read.values;
   const one = layerCost(1, h, w, cIn, cOut);
   const three = layerCost(3, h, w, cIn, cOut);
   return { ok: true, h, w, cIn, cOut, one, three, paramRatio: three.params.total / one.params.total, macRatio: three.macs / one.macs };

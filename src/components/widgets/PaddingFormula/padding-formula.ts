@@ -4,9 +4,7 @@
  */
 import { convOutput, kernelTaps, samePadding, tilingProblem, type ConvAxisResult } from '../../../lib/cnn/conv-arithmetic';
 import { problem, type Problem } from '../../../lib/cnn/problems';
-
-/** A field as the browser gives it: number inputs bind numbers, or null/'' when empty. */
-export type Field = string | number | null | undefined;
+import { readNumber, type Field } from '../shared/fields';
 
 export interface Settings {
   n: Field;
@@ -36,13 +34,6 @@ export type Figure =
       warnings: Problem[];
       drawable: boolean;
     };
-
-/** A field → number; empty becomes NaN so the arithmetic reports it as missing. */
-export function readNumber(field: Field): number {
-  if (typeof field === 'number') return field;
-  if (field === null || field === undefined || field.trim() === '') return Number.NaN;
-  return Number(field);
-}
 
 /** Validates the settings and computes o = ⌊(n + 2p − k')/s⌋ + 1 (p from "same" when asked). */
 export function computeFigure(settings: Settings): Figure {

@@ -19,6 +19,8 @@ import {
   type KernelBank,
   type Volume,
 } from '../../../../src/components/widgets/ConvolutionExplorer/reference-conv';
+// the engine's seeded PRNG, so failures are reproducible
+import { mulberry32 } from '../../../../src/lib/cnn/activations';
 
 beforeAll(async () => {
   tf.env().set('IS_TEST', true); // no "install tfjs-node" banner
@@ -26,20 +28,8 @@ beforeAll(async () => {
   await tf.ready();
 });
 
-/** A small seeded PRNG (mulberry32) so failures are reproducible. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 function randomCase(seed: number, n: number, cIn: number, cOut: number, k: number) {
-  const r = rng(seed);
+  const r = mulberry32(seed);
   const v = () => Math.round((r() * 4 - 2) * 100) / 100;
   const input: Volume = Array.from({ length: cIn }, () => Array.from({ length: n }, () => Array.from({ length: n }, v)));
   const kernels: KernelBank = Array.from({ length: cOut }, () =>

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { drawWidth, isNarrower, loadThen } from '../../../src/components/widgets/shared/on-demand';
+
+describe('loadThen', () => {
+  it('hands the loaded module to use', async () => {
+    const seen: string[] = [];
+    loadThen(() => Promise.resolve('module'), (m) => seen.push(m));
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(seen).toEqual(['module']);
+  });
+
+  it('drops the module when the cleanup ran first (the settings changed again)', async () => {
+    const seen: string[] = [];
+    let resolve!: (m: string) => void;
+    const cleanup = loadThen(() => new Promise<string>((r) => (resolve = r)), (m) => seen.push(m));
+    cleanup();
+    resolve('late');
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(seen).toEqual([]);
+  });
+});
+
+describe('chart widths', () => {
+  it.each([
+    [0, false],
+    [300, true],
+    [511, true],
+    [512, false],
+    [800, false],
+  ])('a %d px container is narrower than a 520 px chart: %s', (measured, narrow) => expect(isNarrower(measured, 520)).toBe(narrow));
+
+  it.each([
+    [0, undefined],
+    [300.7, 300],
+    [800, 520],
+  ])('a %d px container draws at %s px', (measured, width) => expect(drawWidth(measured, 520)).toBe(width));
+});
