@@ -1,14 +1,10 @@
-import { test, expect } from './fixtures';
+import { test, expect, hydrated, typeInto } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const lab = (page: Page) => page.locator('[data-widget="ArchitectureLab"]');
 const PATH = '/tools/architecture-lab/';
 
-async function open(page: Page, path = PATH) {
-  await page.goto(path);
-  await lab(page).scrollIntoViewIfNeeded();
-  await expect(page.locator('astro-island:has([data-widget="ArchitectureLab"])')).not.toHaveAttribute('ssr', /.*/);
-}
+const open = (page: Page, path = PATH) => hydrated(page, path, 'ArchitectureLab');
 
 // Published totals (weights + biases + BN γ/β), DESIGN.md and torchvision.
 const published: [string, string, number][] = [
@@ -70,9 +66,7 @@ test('editing a line changes the totals, and the URL reproduces the edit', async
 test('typing with the keyboard: a broken line shows the error at that line and goes there', async ({ page }) => {
   await open(page);
   const editor = lab(page).getByTestId('editor');
-  await editor.focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.type('input 8x8x3\nconv 16 k3 p1\nconv 16 k11\nfc 10\n');
+  await typeInto(page, editor, 'input 8x8x3\nconv 16 k3 p1\nconv 16 k11\nfc 10\n');
   const invalid = lab(page).getByTestId('invalid');
   await expect(invalid.locator('li[data-code="kernelTooLarge"]')).toContainText('conv2');
   await expect(invalid.locator('li[data-code="kernelTooLarge"]')).toHaveAttribute('data-line', '3');

@@ -1,14 +1,10 @@
-import { test, expect } from './fixtures';
+import { test, expect, hydrated } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const table = (page: Page) => page.locator('[data-widget="ArchitectureTable"]');
 const PATH = '/lessons/03-a-sense-of-scale/';
 
-async function open(page: Page, path = PATH) {
-  await page.goto(path);
-  await table(page).scrollIntoViewIfNeeded();
-  await expect(page.locator('astro-island:has([data-widget="ArchitectureTable"])')).not.toHaveAttribute('ssr', /.*/);
-}
+const open = (page: Page, path = PATH) => hydrated(page, path, 'ArchitectureTable');
 
 test('without JavaScript the AlexNet table is on the page behind a native disclosure', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });

@@ -1,22 +1,13 @@
-import { test, expect } from './fixtures';
+import { test, expect, hydrated, typeInto } from './fixtures';
 import type { Page } from '@playwright/test';
 
 const rf = (page: Page) => page.locator('[data-widget="ReceptiveField"]');
 const PATH = '/lessons/06-vgg/';
 
-async function open(page: Page, path = PATH) {
-  await page.goto(path);
-  await rf(page).scrollIntoViewIfNeeded();
-  await expect(page.locator('astro-island:has([data-widget="ReceptiveField"])')).not.toHaveAttribute('ssr', /.*/);
-}
+const open = (page: Page, path = PATH) => hydrated(page, path, 'ReceptiveField');
 
-async function setField(page: Page, row: number, field: string, value: string) {
-  const input = rf(page).getByTestId('layer-row').nth(row).locator(`input[data-field="${field}"]`);
-  await input.focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  if (value === '') await page.keyboard.press('Backspace');
-  else await page.keyboard.type(value);
-}
+const setField = (page: Page, row: number, field: string, value: string) =>
+  typeInto(page, rf(page).getByTestId('layer-row').nth(row).locator(`input[data-field="${field}"]`), value);
 
 test('without JavaScript: two 3×3 layers see 5×5, drawn and charted', async ({ browser }) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
@@ -54,9 +45,7 @@ test('keyboard: build three 3×3 from two, then dilate the last one', async ({ p
   await rf(page).getByTestId('add-layer').focus();
   await page.keyboard.press('Enter');
   await expect(rf(page).getByTestId('layer-row')).toHaveCount(3);
-  await rf(page).getByTestId('n').focus();
-  await page.keyboard.press('ControlOrMeta+A');
-  await page.keyboard.type('11');
+  await typeInto(page, rf(page).getByTestId('n'), '11');
   await expect(rf(page).getByTestId('result')).toHaveAttribute('data-field', '7');
   await setField(page, 2, 'd', '2');
   // 3×3, 3×3, then 3×3 with d = 2: r = 1 + 2 + 2 + 4 = 9

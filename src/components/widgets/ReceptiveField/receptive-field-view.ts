@@ -8,6 +8,7 @@ import { atLayer } from '../../../lib/cnn/analyze';
 import { clipRange, dependencyRanges, fieldGrowth, readMask, stackNames, stackSizes, type Range, type StackLayer } from '../../../lib/cnn/receptive-field';
 import type { Checked, Problem } from '../../../lib/cnn/problems';
 import type { ChartSpec } from '../shared/plot';
+import { readNumber, type Field } from '../shared/fields';
 import { translate, type Strings } from '../../../i18n/translate';
 
 const conv = (k: number, s = 1, p = 0, d = 1): StackLayer => ({ kind: 'conv', k, s, p, d });
@@ -32,20 +33,19 @@ export const MAX_LAYERS = 8;
 /** A layer as typed in the widget (number inputs give numbers, or null when empty). */
 export interface LayerFields {
   kind: 'conv' | 'pool';
-  k: number | string | null;
-  s: number | string | null;
-  p: number | string | null;
-  d: number | string | null;
+  k: Field;
+  s: Field;
+  p: Field;
+  d: Field;
 }
 
-const num = (v: number | string | null): number => (v === null || v === '' ? Number.NaN : Number(v));
 
 /** Checks each typed layer (k, s, d ≥ 1, p ≥ 0, whole numbers); problems name the layer. */
 export function readLayers(fields: LayerFields[]): Checked<StackLayer[]> {
   const names = stackNames(fields.map((f) => ({ kind: f.kind, k: 1, s: 1, p: 0, d: 1 })));
   const problems: Problem[] = [];
   const layers = fields.map((f, i) => {
-    const l: StackLayer = { kind: f.kind, k: num(f.k), s: num(f.s), p: num(f.p), d: f.kind === 'pool' ? 1 : num(f.d) };
+    const l: StackLayer = { kind: f.kind, k: readNumber(f.k), s: readNumber(f.s), p: readNumber(f.p), d: f.kind === 'pool' ? 1 : readNumber(f.d) };
     for (const pr of [checkWhole('k', l.k, 1, 99), checkWhole('s', l.s, 1, 99), checkWhole('p', l.p, 0, 99), checkWhole('d', l.d, 1, 99)])
       if (pr) problems.push(atLayer(names[i]!, String(i), pr));
     return l;
