@@ -12,6 +12,7 @@ const base = `http://localhost:${port}`;
 const pages = [
   { path: '/', performance: 0.9 },
   { path: '/lessons/02-kernel-size-and-padding/', performance: 0.85 },
+  { path: '/lessons/01-convolution-and-parameters/', performance: 0.8 },
   { path: '/ko/lessons/06-vgg/', performance: 0.8 },
   { path: '/tools/architecture-lab/', performance: 0.75 },
 ];
