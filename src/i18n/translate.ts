@@ -19,10 +19,15 @@ export function translate(strings: Strings, key: string, values: Record<string, 
  */
 export function describeProblem(strings: Strings, p: Problem): string {
   const what = p.values.what;
-  const values =
+  const values: Record<string, number | string> =
     typeof what === 'string' && strings[`cnn.quantity.${what}`] !== undefined
       ? { ...p.values, what: strings[`cnn.quantity.${what}`]! }
-      : p.values;
+      : { ...p.values };
+  // Parse errors quote fixed English phrases ("the end of the line"); each has a translation.
+  for (const slot of ['expected', 'found'] as const) {
+    const phrase = values[slot];
+    if (typeof phrase === 'string' && strings[`cnn.phrase.${phrase}`] !== undefined) values[slot] = strings[`cnn.phrase.${phrase}`]!;
+  }
   const key = `cnn.problem.${p.code}`;
   if (strings[key] === undefined) return p.message;
   const text = fillTemplate(strings[key]!, values);

@@ -321,7 +321,7 @@ class Parser {
       out[option!] = this.parseValue(option!, raw, t);
     }
     const missing = spec.required.find((r) => !seen.has(r));
-    if (missing) this.fail(this.peek(), `a kernel size for ${kind}, e.g. ${kind} ${kind.endsWith('pool') ? '' : '64 '}k3`);
+    if (missing) this.fail(this.peek(), 'a kernel size such as k3');
     return out;
   }
 
@@ -333,7 +333,7 @@ class Parser {
     }
     if (!NUMBER.test(raw)) {
       const what =
-        option === 'k' ? 'a kernel size such as k3 or k1x7' : option === 'p' ? 'a padding such as p1, p=same or p=valid' : `a number after "${option}"`;
+        option === 'k' ? 'a kernel size such as k3 or k1x7' : option === 'p' ? 'a padding such as p1, p=same or p=valid' : 'a number right after the setting name (e.g. s2)';
       this.fail(t, what);
     }
     return Number(raw);

@@ -48,6 +48,24 @@ describe('UI strings', () => {
   });
 });
 
+describe('parse-error phrases', () => {
+  // Every fixed phrase the parser quotes as "expected" or "found" reads naturally in Korean too.
+  const source = readFileSync('src/lib/cnn/text-format.ts', 'utf8') + readFileSync('src/components/widgets/ArchitectureLab/lab-state.ts', 'utf8');
+  const phrases = new Set<string>();
+  for (const m of source.matchAll(/(?:this\.fail\([^,]+, |this\.expect\('[^']*', |expected: |found: |return )'([^']+)'/g)) phrases.add(m[1]!);
+  for (const m of source.matchAll(/\? '([^']+)'\s*:/g)) phrases.add(m[1]!);
+  const candidates = [...phrases].filter((p) => / /.test(p) || p === '"}"');
+  it('finds the phrases', () => expect(candidates.length).toBeGreaterThan(15));
+  it.each(candidates)('%s', (phrase) => {
+    expect(en).toHaveProperty([`cnn.phrase.${phrase}`]);
+    expect(ko).toHaveProperty([`cnn.phrase.${phrase}`]);
+  });
+  it('a Korean parse error has no English phrase left in it', () => {
+    const p = problem('parseExpected', { line: 3, col: 6, expected: 'the number of units (e.g. fc 4096)', found: 'the end of the line' });
+    expect(describeProblem(stringsFor('ko', 'cnn.'), p)).toBe('3번째 줄 6번째 칸: 뉴런 수 (예: fc 4096)이(가) 와야 하는데 줄 끝이(가) 있습니다.');
+  });
+});
+
 describe('translate', () => {
   it('fills placeholders and flags missing keys', () => {
     expect(translate({ a: 'n = {n}' }, 'a', { n: 3 })).toBe('n = 3');

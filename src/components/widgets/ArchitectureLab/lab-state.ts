@@ -36,7 +36,7 @@ export function analyzeText(text: string): LabResult {
   if (!parsed.ok) return withLines(parsed.problems, {});
   const { network, input, positions } = parsed.value;
   if (input === null) {
-    const missing = problem('parseExpected', { line: 1, col: 1, expected: 'an input line such as "input 224x224x3"', found: 'none' });
+    const missing = problem('parseExpected', { line: 1, col: 1, expected: 'an input line such as "input 224x224x3"', found: 'no input line' });
     return withLines([missing], {});
   }
   const result = analyze(network, input);
