@@ -3,11 +3,9 @@
 //   npm run lighthouse            (serves dist/ with `astro preview` if nothing listens yet)
 import lighthouse from 'lighthouse';
 import * as chromeLauncher from 'chrome-launcher';
-import { spawn } from 'node:child_process';
 import { chromiumArgs, chromiumPath } from './chromium-path.mjs';
+import { base, ensurePreview } from './preview-server.mjs';
 
-const port = process.env.E2E_PORT ?? '4321';
-const base = `http://localhost:${port}`;
 // Plain lesson pages must stay fast; widget pages pay for their islands but keep reading smooth.
 const pages = [
   { path: '/', performance: 0.9 },
@@ -18,18 +16,7 @@ const pages = [
 ];
 const accessibility = 1;
 
-async function up() {
-  try {
-    return (await fetch(base)).ok;
-  } catch {
-    return false;
-  }
-}
-let server;
-if (!(await up())) {
-  server = spawn('npm', ['exec', '--', 'astro', 'preview', '--port', port], { stdio: 'ignore', detached: true });
-  for (let i = 0; i < 60 && !(await up()); i++) await new Promise((r) => setTimeout(r, 500));
-}
+const stopPreview = await ensurePreview();
 
 const chrome = await chromeLauncher.launch({
   chromePath: chromiumPath(),
@@ -56,7 +43,7 @@ try {
   }
 } finally {
   await chrome.kill();
-  if (server) process.kill(-server.pid);
+  stopPreview();
 }
 if (failures.length) {
   console.error(`Lighthouse below thresholds:\n- ${failures.join('\n- ')}`);

@@ -1,26 +1,13 @@
 // Screenshots of pages for review: light and dark, desktop and 360 px, English and Korean.
 // Usage: npm run screenshots [-- /path/ ...]  (serves dist/ with `astro preview` if needed)
 import { chromium } from '@playwright/test';
-import { spawn } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { chromiumArgs, chromiumPath } from './chromium-path.mjs';
+import { base, ensurePreview } from './preview-server.mjs';
 
-const port = process.env.E2E_PORT ?? '4321';
-const base = `http://localhost:${port}`;
 const paths = process.argv.slice(2).length ? process.argv.slice(2) : ['/', '/lessons/02-kernel-size-and-padding/'];
 
-async function up() {
-  try {
-    return (await fetch(base)).ok;
-  } catch {
-    return false;
-  }
-}
-let server;
-if (!(await up())) {
-  server = spawn('npm', ['exec', '--', 'astro', 'preview', '--port', port], { stdio: 'ignore', detached: true });
-  for (let i = 0; i < 60 && !(await up()); i++) await new Promise((r) => setTimeout(r, 500));
-}
+const stopPreview = await ensurePreview();
 
 mkdirSync('screenshots', { recursive: true });
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
@@ -43,4 +30,4 @@ for (const path of paths) {
   }
 }
 await browser.close();
-if (server) process.kill(-server.pid);
+stopPreview();
