@@ -42,7 +42,7 @@ try {
     if ((c.accessibility.score ?? 0) < accessibility) failures.push(`${page.path}: accessibility ${score(c.accessibility)} < ${accessibility * 100}`);
   }
 } finally {
-  await chrome.kill();
+  chrome.kill();
   stopPreview();
 }
 if (failures.length) {
