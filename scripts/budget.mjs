@@ -12,9 +12,9 @@ export const budgets = {
   /** JS every page loads up front (Starlight's scripts), gzipped */
   pageInitial: 12 * KB,
   /** one widget island with its static imports, gzipped */
-  island: 160 * KB,
+  island: 60 * KB,
   /** all islands of one page together, gzipped */
-  pageIslands: 260 * KB,
+  pageIslands: 80 * KB,
 };
 
 const gz = new Map();

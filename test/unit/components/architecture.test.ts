@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/lib/cnn/analyze';
 import { presets, presetKeys } from '../../../src/lib/cnn/presets';
-import { chartData, chartLabels, fieldText, paramGroup, paramShares, paramsChart, visibleRows } from '../../../src/components/widgets/ArchitectureTable/architecture';
+import { chartData, chartLabels, fieldText, paramGroup, paramShares, visibleRows } from '../../../src/components/widgets/ArchitectureTable/architecture';
+import { paramsChart } from '../../../src/components/widgets/ArchitectureTable/architecture-chart';
 import { renderChart } from '../../../src/components/widgets/shared/plot';
 import { serverDocument } from '../../../src/components/widgets/shared/server-document';
 import { stringsFor } from '../../../src/i18n/ui';

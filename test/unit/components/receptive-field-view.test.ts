@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { computeFigure, growthChart, growthLabels, readLayers, stackPresets, type LayerFields } from '../../../src/components/widgets/ReceptiveField/receptive-field-view';
+import { growthChart } from '../../../src/components/widgets/ReceptiveField/rf-charts';
+import { computeFigure, growthLabels, readLayers, stackPresets, type LayerFields } from '../../../src/components/widgets/ReceptiveField/receptive-field-view';
 import { renderChart } from '../../../src/components/widgets/shared/plot';
 import { serverDocument } from '../../../src/components/widgets/shared/server-document';
 import { stringsFor } from '../../../src/i18n/ui';

@@ -5,8 +5,6 @@
 import type { Analysis, LayerReport } from '../../../lib/cnn/analyze';
 import { formatShape } from '../../../lib/cnn/network';
 import { paramsOfKind } from '../../../lib/cnn/scale';
-import * as Plot from '@observablehq/plot';
-import type { ChartSpec } from '../shared/plot';
 import { formatNumber, translate, type Locale, type Strings } from '../../../i18n/translate';
 
 /** Where a leaf layer's parameters count: convolutions, fully-connected layers, normalization. */
@@ -75,9 +73,6 @@ export function chartData(analysis: Analysis, labels: Pick<ChartLabels, 'groups'
     .map((r) => ({ name: r.name, params: r.params.total, group: labels.groups[isBlock(r) ? 'block' : paramGroup(r.kind)] }));
 }
 
-// conv, fc, norm, other, block — readable on light and dark backgrounds.
-const groupColours = ['#4269d0', '#efb118', '#ff725c', '#6cc5b0', '#3ca951'];
-
 export interface ChartLabels {
   label: string;
   description: string;
@@ -85,38 +80,6 @@ export interface ChartLabels {
   groups: Record<ParamGroup | 'block', string>;
 }
 
-/**
- * Parameters per layer on a log scale: one horizontal bar per top-level row with parameters,
- * filled by group (and the group named in a legend and tooltip, so colour is not the only cue).
- */
-export function paramsChart(analysis: Analysis, labels: ChartLabels): ChartSpec {
-  const data = chartData(analysis, labels);
-  const names = data.map((d) => d.name);
-  return {
-    label: labels.label,
-    description: labels.description,
-    options: {
-      marginLeft: Math.min(150, 12 + 7 * Math.max(4, ...names.map((n) => n.length))),
-      marginRight: 16,
-      height: 40 + 18 * Math.max(1, data.length),
-      x: { type: 'log', label: labels.xLabel, grid: true },
-      y: { domain: names, label: null },
-      // Fixed colour per group across networks; the legend lists only the groups present.
-      color: {
-        legend: true,
-        domain: Object.values(labels.groups).filter((g) => data.some((d) => d.group === g)),
-        range: Object.values(labels.groups)
-          .map((g, i) => [g, groupColours[i]!] as const)
-          .filter(([g]) => data.some((d) => d.group === g))
-          .map(([, c]) => c),
-      },
-      marks: [
-        Plot.barX(data, { x1: 1, x2: 'params', y: 'name', fill: 'group', title: (d: (typeof data)[number]) => `${d.name} (${d.group}): ${d.params}` }),
-        Plot.ruleX([1]),
-      ],
-    },
-  };
-}
 
 /** The chart's words in the reader's language; the description names the largest layer. */
 export function chartLabels(strings: Strings, network: string, analysis: Analysis, locale: Locale): ChartLabels {

@@ -6,8 +6,6 @@
 import { mulberry32, normalSampler } from '../../../lib/cnn/activations';
 import { dependencyRanges, fieldGrowth, stackSizes, type Range, type StackLayer } from '../../../lib/cnn/receptive-field';
 import type { UnitGradientArgs } from '../../../lib/tf/protocol';
-import * as Plot from '@observablehq/plot';
-import type { ChartSpec } from '../shared/plot';
 
 /** Largest input the ERF view differentiates (keeps one gradient well under a second on CPU). */
 export const MAX_ERF_INPUT = 96;
@@ -132,27 +130,3 @@ export interface SweepLabels {
   effective: string;
 }
 
-/** Theoretical r = 2L + 1 against the measured effective size 4σ, per depth L (3×3 layers). */
-export function sweepChart(points: SweepPoint[], labels: SweepLabels, width = 640): ChartSpec {
-  const data = points.flatMap((p) => [
-    { depth: p.depth, size: p.r, series: labels.theoretical },
-    { depth: p.depth, size: p.effective, series: labels.effective },
-  ]);
-  return {
-    label: labels.label,
-    description: labels.description,
-    options: {
-      width,
-      height: 220,
-      marginLeft: 44,
-      x: { label: labels.x, tickFormat: 'd', ticks: points.length },
-      y: { label: labels.y, grid: true, zero: true },
-      color: { legend: true, domain: [labels.theoretical, labels.effective], range: ['#efb118', '#4269d0'] },
-      symbol: { domain: [labels.theoretical, labels.effective], range: ['square', 'circle'] },
-      marks: [
-        Plot.line(data, { x: 'depth', y: 'size', stroke: 'series', strokeWidth: 2.5 }),
-        Plot.dot(data, { x: 'depth', y: 'size', stroke: 'series', symbol: 'series', r: 3.5 }),
-      ],
-    },
-  };
-}

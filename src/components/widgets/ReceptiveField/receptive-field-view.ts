@@ -2,16 +2,14 @@
  * ReceptiveField's pure state: presets, reading the reader's layer fields, the figure (map sizes,
  * the selected unit's region in every layer) and the growth chart.
  */
-import * as Plot from '@observablehq/plot';
 import { checkWhole } from '../../../lib/cnn/conv-arithmetic';
 import { atLayer } from '../../../lib/cnn/analyze';
 import { clipRange, dependencyRanges, fieldGrowth, readMask, stackNames, stackSizes, type Range, type StackLayer } from '../../../lib/cnn/receptive-field';
 import type { Checked, Problem } from '../../../lib/cnn/problems';
-import type { ChartSpec } from '../shared/plot';
 import { readNumber, type Field } from '../shared/fields';
 import { translate, type Strings } from '../../../i18n/translate';
 
-const conv = (k: number, s = 1, p = 0, d = 1): StackLayer => ({ kind: 'conv', k, s, p, d });
+export const conv = (k: number, s = 1, p = 0, d = 1): StackLayer => ({ kind: 'conv', k, s, p, d });
 const pool = (k: number, s = k, p = 0): StackLayer => ({ kind: 'pool', k, s, p, d: 1 });
 
 /** The stacks the lesson talks about, each with an input size that leaves a small top layer. */
@@ -113,37 +111,6 @@ export interface GrowthLabels {
   dilated: string;
 }
 
-/**
- * Receptive field against depth: the reader's stack, plain 3×3 layers (r = 2l + 1), and 3×3
- * layers with dilation doubling 1, 2, 4 … (r = 2^{l+1} − 1).
- */
-export function growthChart(layers: StackLayer[], labels: GrowthLabels, width = 640): ChartSpec {
-  const depth = Math.max(4, layers.length);
-  const series = [
-    { name: labels.current, values: fieldGrowth(layers) },
-    { name: labels.stacked3, values: fieldGrowth(Array.from({ length: depth }, () => conv(3))) },
-    { name: labels.dilated, values: fieldGrowth(Array.from({ length: depth }, (_, i) => conv(3, 1, 0, 2 ** i))) },
-  ];
-  // The reader's stack is drawn last so it stays visible where the lines coincide.
-  const data = [...series.slice(1), series[0]!].flatMap((s) => s.values.map((r, l) => ({ series: s.name, depth: l, r })));
-  return {
-    label: labels.label,
-    description: labels.description,
-    options: {
-      width,
-      height: 240,
-      marginLeft: 44,
-      x: { label: labels.x, ticks: depth + 1, tickFormat: 'd' },
-      y: { label: labels.y, grid: true, zero: true },
-      color: { legend: true, domain: series.map((s) => s.name), range: ['#4269d0', '#efb118', '#3ca951'] },
-      symbol: { domain: series.map((s) => s.name), range: ['circle', 'square', 'triangle'] },
-      marks: [
-        Plot.line(data, { x: 'depth', y: 'r', stroke: 'series', strokeWidth: (d: { series: string }) => (d.series === labels.current ? 3.5 : 2) }),
-        Plot.dot(data, { x: 'depth', y: 'r', stroke: 'series', symbol: 'series', fill: 'currentColor', r: 3.5 }),
-      ],
-    },
-  };
-}
 
 /** The growth chart's words in the reader's language. */
 export function growthLabels(strings: Strings): GrowthLabels {

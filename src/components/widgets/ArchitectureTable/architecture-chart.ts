@@ -1,0 +1,51 @@
+/**
+ * The parameters-per-layer chart (Observable Plot). Kept apart from architecture.ts so islands
+ * load Plot only when they redraw the chart (the first chart comes from the build).
+ */
+import * as Plot from '@observablehq/plot';
+import type { Analysis } from '../../../lib/cnn/analyze';
+import { renderChart, type ChartSpec } from '../shared/plot';
+import { chartData, chartLabels, type ChartLabels } from './architecture';
+import type { Locale, Strings } from '../../../i18n/translate';
+
+// conv, fc, norm, other, block — readable on light and dark backgrounds.
+const groupColours = ['#4269d0', '#efb118', '#ff725c', '#6cc5b0', '#3ca951'];
+
+/**
+ * Parameters per layer on a log scale: one horizontal bar per top-level row with parameters,
+ * filled by group (and the group named in a legend and tooltip, so colour is not the only cue).
+ */
+export function paramsChart(analysis: Analysis, labels: ChartLabels, width = 640): ChartSpec {
+  const data = chartData(analysis, labels);
+  const names = data.map((d) => d.name);
+  return {
+    label: labels.label,
+    description: labels.description,
+    options: {
+      width,
+      marginLeft: Math.min(150, 12 + 7 * Math.max(4, ...names.map((n) => n.length))),
+      marginRight: 16,
+      height: 40 + 18 * Math.max(1, data.length),
+      x: { type: 'log', label: labels.xLabel, grid: true },
+      y: { domain: names, label: null },
+      // Fixed colour per group across networks; the legend lists only the groups present.
+      color: {
+        legend: true,
+        domain: Object.values(labels.groups).filter((g) => data.some((d) => d.group === g)),
+        range: Object.values(labels.groups)
+          .map((g, i) => [g, groupColours[i]!] as const)
+          .filter(([g]) => data.some((d) => d.group === g))
+          .map(([, c]) => c),
+      },
+      marks: [
+        Plot.barX(data, { x1: 1, x2: 'params', y: 'name', fill: 'group', title: (d: (typeof data)[number]) => `${d.name} (${d.group}): ${d.params}` }),
+        Plot.ruleX([1]),
+      ],
+    },
+  };
+}
+
+/** The chart as SVG markup for `network`, in the reader's language, `width` px wide. */
+export function renderParamsChart(analysis: Analysis, strings: Strings, network: string, locale: Locale, doc: Document, width = 640): string {
+  return renderChart(paramsChart(analysis, chartLabels(strings, network, analysis, locale), width), doc);
+}
