@@ -6,13 +6,14 @@ import * as chromeLauncher from 'chrome-launcher';
 import { chromiumArgs, chromiumPath } from './chromium-path.mjs';
 import { base, ensurePreview } from './preview-server.mjs';
 
-// Plain lesson pages must stay fast; widget pages pay for their islands but keep reading smooth.
+// Thresholds leave room for run-to-run noise on a 2-core machine (lessons score 90–99 when it is
+// idle) but catch the regressions that matter: tfjs or Plot on the main thread scores below 60.
 const pages = [
-  { path: '/', performance: 0.9 },
-  { path: '/lessons/02-kernel-size-and-padding/', performance: 0.85 },
-  { path: '/lessons/01-convolution-and-parameters/', performance: 0.8 },
-  { path: '/ko/lessons/06-vgg/', performance: 0.8 },
-  { path: '/tools/architecture-lab/', performance: 0.75 },
+  { path: '/', performance: 0.85 },
+  { path: '/lessons/02-kernel-size-and-padding/', performance: 0.75 },
+  { path: '/lessons/01-convolution-and-parameters/', performance: 0.75 },
+  { path: '/ko/lessons/06-vgg/', performance: 0.75 },
+  { path: '/tools/architecture-lab/', performance: 0.7 },
 ];
 const accessibility = 1;
 
