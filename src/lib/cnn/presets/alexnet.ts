@@ -1,5 +1,5 @@
 import type { Preset } from './preset';
-import { conv, dropout, fc, lrn, maxpool, plain, relu } from './build';
+import { conv, fc4096Head, lrn, maxpool, relu } from './build';
 
 /**
  * AlexNet as trained on two GPUs in 2012: conv2, conv4 and conv5 only see the 48 (or 192)
@@ -30,13 +30,6 @@ export const alexnet2012: Preset = {
     conv(256, 3, { name: 'conv5', p: 1, g: 2 }),
     relu(),
     maxpool(3, { name: 'pool5', s: 2 }),
-    plain('flatten'),
-    fc(4096, 'fc6'),
-    relu(),
-    dropout(0.5),
-    fc(4096, 'fc7'),
-    relu(),
-    dropout(0.5),
-    fc(1000, 'fc8'),
+    ...fc4096Head(1000),
   ],
 };

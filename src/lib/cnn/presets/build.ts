@@ -47,3 +47,18 @@ export const concat = (name: string | undefined, branches: Layer[][]): ConcatBlo
 /** y = body(x) + shortcut(x); identity shortcut when none is given. */
 export const residual = (name: string | undefined, body: Layer[], shortcut?: Layer[]): ResidualBlock =>
   clean({ name, kind: 'residual', body, shortcut });
+
+/**
+ * The classifier AlexNet and VGG share: flatten, fc6 and fc7 with 4096 units (ReLU, dropout 0.5),
+ * then fc8 with one unit per class. Parameters: (n_in + 1)·4096 + 4097·4096 + 4097·classes.
+ */
+export const fc4096Head = (classes = 1000): Layer[] => [
+  plain('flatten'),
+  fc(4096, 'fc6'),
+  relu(),
+  dropout(0.5),
+  fc(4096, 'fc7'),
+  relu(),
+  dropout(0.5),
+  fc(classes, 'fc8'),
+];

@@ -1,6 +1,6 @@
 import type { Layer } from '../network';
 import type { Preset } from './preset';
-import { conv, dropout, fc, maxpool, plain, relu } from './build';
+import { conv, fc4096Head, maxpool, relu } from './build';
 
 /**
  * VGG network: stages of 3×3 stride-1 "same" convolutions (conv<stage>_<i>), each stage followed
@@ -12,17 +12,7 @@ export function vgg(stages: [number, number][], classes = 1000): Layer[] {
     ...Array.from({ length: count }, (_, j) => [conv(channels, 3, { name: `conv${i + 1}_${j + 1}`, p: 1 }), relu()]).flat(),
     maxpool(2, { name: `pool${i + 1}`, s: 2 }),
   ]);
-  return [
-    ...features,
-    plain('flatten'),
-    fc(4096, 'fc6'),
-    relu(),
-    dropout(0.5),
-    fc(4096, 'fc7'),
-    relu(),
-    dropout(0.5),
-    fc(classes, 'fc8'),
-  ];
+  return [...features, ...fc4096Head(classes)];
 }
 
 /** VGG-16, configuration D: 138,357,544 parameters. */
