@@ -66,10 +66,14 @@ for (const page of pages.sort()) {
   const html = readFileSync(page, 'utf8');
   const scripts = [...html.matchAll(/<script type="module" src="([^"]+)"/g)].map((m) => fileOf(m[1]));
   const inlineImports = [...html.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)].flatMap((m) =>
-    [...m[1].matchAll(/import\s*["']([^"']+\.js)["']|from\s*["']([^"']+\.js)["']/g)].map((x) => fileOf(x[1] ?? x[2])),
+    [...m[1].matchAll(/import\s*["']([^"']+\.js)["']|from\s*["']([^"']+\.js)["']/g)].map((x) =>
+      fileOf(x[1] ?? x[2]),
+    ),
   );
   const initial = closure([...scripts, ...inlineImports]);
-  const islands = [...html.matchAll(/<astro-island[^>]*component-url="([^"]+)"[^>]*renderer-url="([^"]+)"/g)].map((m) => ({
+  const islands = [
+    ...html.matchAll(/<astro-island[^>]*component-url="([^"]+)"[^>]*renderer-url="([^"]+)"/g),
+  ].map((m) => ({
     name: m[1].split('/').pop().split('.')[0],
     files: closure([fileOf(m[1]), fileOf(m[2])]),
   }));
@@ -77,21 +81,33 @@ for (const page of pages.sort()) {
   const where = relative(dist, page);
   const initialSize = sum(initial);
   const islandsSize = sum(allIslands);
-  rows.push({ page: where, initial: initialSize, islands: islandsSize, widgets: [...new Set(islands.map((i) => i.name))].join(' ') });
-  if (initialSize > budgets.pageInitial) failures.push(`${where}: page JS ${initialSize} B gz > ${budgets.pageInitial}`);
-  if (islandsSize > budgets.pageIslands) failures.push(`${where}: islands ${islandsSize} B gz > ${budgets.pageIslands}`);
+  rows.push({
+    page: where,
+    initial: initialSize,
+    islands: islandsSize,
+    widgets: [...new Set(islands.map((i) => i.name))].join(' '),
+  });
+  if (initialSize > budgets.pageInitial)
+    failures.push(`${where}: page JS ${initialSize} B gz > ${budgets.pageInitial}`);
+  if (islandsSize > budgets.pageIslands)
+    failures.push(`${where}: islands ${islandsSize} B gz > ${budgets.pageIslands}`);
   for (const island of islands) {
     const size = sum(island.files);
     if (size > budgets.island) failures.push(`${where}: ${island.name} ${size} B gz > ${budgets.island}`);
   }
   if (!/data-widget=/.test(html) && islands.some((i) => i.name !== 'QuizIsland'))
     failures.push(`${where}: has no widget but loads widget code`);
-  for (const f of [...initial, ...allIslands]) if (isTf(f)) failures.push(`${where}: TensorFlow.js in a main-thread static import (${relative(dist, f)})`);
+  for (const f of [...initial, ...allIslands])
+    if (isTf(f))
+      failures.push(`${where}: TensorFlow.js in a main-thread static import (${relative(dist, f)})`);
 }
 
 const kb = (b) => (b / KB).toFixed(1).padStart(6);
 console.log('gzipped KB   page JS   islands   page (widgets)');
-for (const r of rows) console.log(`           ${kb(r.initial)}    ${kb(r.islands)}   ${r.page}${r.widgets ? ` (${r.widgets})` : ''}`);
+for (const r of rows)
+  console.log(
+    `           ${kb(r.initial)}    ${kb(r.islands)}   ${r.page}${r.widgets ? ` (${r.widgets})` : ''}`,
+  );
 if (failures.length) {
   console.error(`\nBudget failures:\n- ${failures.join('\n- ')}`);
   process.exit(1);

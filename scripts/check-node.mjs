@@ -3,6 +3,8 @@
 // is the pinned one; this guard catches anyone starting tools another way.
 const major = Number(process.versions.node.split('.')[0]);
 if (major !== 24) {
-  console.error(`This project runs on Node 24 (found ${process.version}). Start tools through npm scripts or "npm exec".`);
+  console.error(
+    `This project runs on Node 24 (found ${process.version}). Start tools through npm scripts or "npm exec".`,
+  );
   process.exit(1);
 }

@@ -9,10 +9,12 @@ if (chromiumPath()) process.exit(0);
 const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
 const hasApt = existsSync('/usr/bin/apt-get');
 if (!isRoot || !hasApt) {
-  console.error('Chromium not found: install Debian\'s "chromium" package (sudo apt-get install chromium) or set CHROMIUM_PATH.');
+  console.error(
+    'Chromium not found: install Debian\'s "chromium" package (sudo apt-get install chromium) or set CHROMIUM_PATH.',
+  );
   process.exit(1);
 }
-console.log('Chromium not found: installing Debian\'s chromium package with apt-get …');
+console.log("Chromium not found: installing Debian's chromium package with apt-get …");
 execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit' });
 const result = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], {
   stdio: 'inherit',

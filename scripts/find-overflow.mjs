@@ -24,7 +24,10 @@ const found = await page.evaluate(() => {
       if (['auto', 'scroll', 'hidden', 'clip'].includes(getComputedStyle(a).overflowX)) clipped = true;
       a = a.parentElement;
     }
-    if (!clipped) out.push(`${el.tagName.toLowerCase()}.${String(el.className).slice(0, 60)} right=${Math.round(r.right)}`);
+    if (!clipped)
+      out.push(
+        `${el.tagName.toLowerCase()}.${String(el.className).slice(0, 60)} right=${Math.round(r.right)}`,
+      );
   }
   return out.slice(0, 15);
 });

@@ -39,8 +39,10 @@ try {
       `${page.path}: performance ${score(c.performance)}, accessibility ${score(c.accessibility)}, best practices ${score(c['best-practices'])}` +
         ` (LCP ${a['largest-contentful-paint'].displayValue}, TBT ${a['total-blocking-time'].displayValue}, CLS ${a['cumulative-layout-shift'].displayValue})`,
     );
-    if ((c.performance.score ?? 0) < page.performance) failures.push(`${page.path}: performance ${score(c.performance)} < ${page.performance * 100}`);
-    if ((c.accessibility.score ?? 0) < accessibility) failures.push(`${page.path}: accessibility ${score(c.accessibility)} < ${accessibility * 100}`);
+    if ((c.performance.score ?? 0) < page.performance)
+      failures.push(`${page.path}: performance ${score(c.performance)} < ${page.performance * 100}`);
+    if ((c.accessibility.score ?? 0) < accessibility)
+      failures.push(`${page.path}: accessibility ${score(c.accessibility)} < ${accessibility * 100}`);
   }
 } finally {
   chrome.kill();

@@ -16,7 +16,10 @@ async function up() {
 /** Makes sure the preview answers; the returned `stop()` ends it if this call started it. */
 export async function ensurePreview() {
   if (await up()) return () => {};
-  const server = spawn('npm', ['exec', '--', 'astro', 'preview', '--port', port], { stdio: 'ignore', detached: true });
+  const server = spawn('npm', ['exec', '--', 'astro', 'preview', '--port', port], {
+    stdio: 'ignore',
+    detached: true,
+  });
   for (let i = 0; i < 60 && !(await up()); i++) await new Promise((r) => setTimeout(r, 500));
   if (!(await up())) throw new Error(`astro preview did not answer on ${base} (run npm run build first)`);
   return () => process.kill(-server.pid);

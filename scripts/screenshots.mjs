@@ -5,7 +5,9 @@ import { mkdirSync } from 'node:fs';
 import { chromiumArgs, chromiumPath } from './chromium-path.mjs';
 import { base, ensurePreview } from './preview-server.mjs';
 
-const paths = process.argv.slice(2).length ? process.argv.slice(2) : ['/', '/lessons/02-kernel-size-and-padding/'];
+const paths = process.argv.slice(2).length
+  ? process.argv.slice(2)
+  : ['/', '/lessons/02-kernel-size-and-padding/'];
 
 const stopPreview = await ensurePreview();
 

@@ -7,6 +7,7 @@ const p = await b.newPage({ viewport: { width: Number(width), height: 900 } });
 await p.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
 await p.goto(url);
 const w = p.locator('[data-widget]').first();
-await w.scrollIntoViewIfNeeded(); await p.waitForTimeout(1000);
+await w.scrollIntoViewIfNeeded();
+await p.waitForTimeout(1000);
 await w.screenshot({ path: out });
 await b.close();

@@ -14,9 +14,7 @@ const lessonFields = z.object({
   lesson: z.number().int().positive().optional(),
   objectives: z.array(z.string().min(1)).min(1).optional(),
   cites: z
-    .array(
-      z.string().refine(isReferenceKey, { message: `not a known reference (known: ${knownKeys})` }),
-    )
+    .array(z.string().refine(isReferenceKey, { message: `not a known reference (known: ${knownKeys})` }))
     .default([]),
 });
 

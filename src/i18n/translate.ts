@@ -8,7 +8,11 @@ export type Strings = Record<string, string>;
 export type Locale = 'en' | 'ko';
 
 /** Looks up `key` and fills `{name}` placeholders; a missing key shows itself, loudly. */
-export function translate(strings: Strings, key: string, values: Record<string, number | string> = {}): string {
+export function translate(
+  strings: Strings,
+  key: string,
+  values: Record<string, number | string> = {},
+): string {
   const template = strings[key];
   return template === undefined ? `[missing: ${key}]` : fillTemplate(template, values);
 }
@@ -26,7 +30,8 @@ export function describeProblem(strings: Strings, p: Problem): string {
   // Parse errors quote fixed English phrases ("the end of the line"); each has a translation.
   for (const slot of ['expected', 'found'] as const) {
     const phrase = values[slot];
-    if (typeof phrase === 'string' && strings[`cnn.phrase.${phrase}`] !== undefined) values[slot] = strings[`cnn.phrase.${phrase}`]!;
+    if (typeof phrase === 'string' && strings[`cnn.phrase.${phrase}`] !== undefined)
+      values[slot] = strings[`cnn.phrase.${phrase}`]!;
   }
   const key = `cnn.problem.${p.code}`;
   if (strings[key] === undefined) return p.message;
@@ -36,21 +41,35 @@ export function describeProblem(strings: Strings, p: Problem): string {
 
 /** Formats a number for the locale: grouping separators, at most `digits` decimals. */
 export function formatNumber(locale: Locale, value: number, digits = 0): string {
-  return new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US', { maximumFractionDigits: digits }).format(value);
+  return new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US', { maximumFractionDigits: digits }).format(
+    value,
+  );
 }
 
 /** Short form of a large count for the locale: 60,965,224 → "61M" (en) or "6097만" (ko). */
 export function formatCompact(locale: Locale, value: number): string {
-  return new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US', { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+  return new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US', {
+    notation: 'compact',
+    maximumFractionDigits: 1,
+  }).format(value);
 }
 
 /** A percentage for the locale: 0.9617 → "96.2%". */
 export function formatPercent(locale: Locale, share: number, digits = 1): string {
-  return new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US', { style: 'percent', maximumFractionDigits: digits, minimumFractionDigits: digits }).format(share);
+  return new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US', {
+    style: 'percent',
+    maximumFractionDigits: digits,
+    minimumFractionDigits: digits,
+  }).format(share);
 }
 
 /** 10 to the power e written with superscript digits: 6 → "10⁶". */
 export function powerOfTenText(e: number): string {
   const sup = '⁰¹²³⁴⁵⁶⁷⁸⁹';
-  return '10' + String(e).replace(/\d/g, (d) => sup[Number(d)]!).replace('-', '⁻');
+  return (
+    '10' +
+    String(e)
+      .replace(/\d/g, (d) => sup[Number(d)]!)
+      .replace('-', '⁻')
+  );
 }

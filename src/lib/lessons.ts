@@ -37,15 +37,28 @@ export function entryLocale(id: string): 'en' | 'ko' {
 export function lessonSummary(entry: LessonEntryLike): LessonSummary {
   const where = entry.filePath ?? entry.id;
   const { lesson, objectives, description, cites = [] } = entry.data;
-  if (lesson === undefined) throw new Error(`${where}: lesson frontmatter is missing "lesson" (the lesson number)`);
+  if (lesson === undefined)
+    throw new Error(`${where}: lesson frontmatter is missing "lesson" (the lesson number)`);
   if (!objectives || objectives.length === 0)
-    throw new Error(`${where}: lesson frontmatter is missing "objectives" (a list of what the reader will be able to do)`);
+    throw new Error(
+      `${where}: lesson frontmatter is missing "objectives" (a list of what the reader will be able to do)`,
+    );
   if (!description) throw new Error(`${where}: lesson frontmatter is missing "description"`);
   const prefix = /\/(\d+)-[^/]+$/.exec(entry.id)?.[1];
   if (prefix === undefined || Number(prefix) !== lesson)
-    throw new Error(`${where}: file name must start with the lesson number (expected "${String(lesson).padStart(2, '0')}-…")`);
-  for (const key of cites) if (!isReferenceKey(key)) throw new Error(`${where}: unknown reference "${key}" in "cites"`);
-  return { id: entry.id, title: entry.data.title, description, lesson, objectives, cites: cites as ReferenceKey[] };
+    throw new Error(
+      `${where}: file name must start with the lesson number (expected "${String(lesson).padStart(2, '0')}-…")`,
+    );
+  for (const key of cites)
+    if (!isReferenceKey(key)) throw new Error(`${where}: unknown reference "${key}" in "cites"`);
+  return {
+    id: entry.id,
+    title: entry.data.title,
+    description,
+    lesson,
+    objectives,
+    cites: cites as ReferenceKey[],
+  };
 }
 
 /** All lessons of one locale, checked and sorted by lesson number; duplicates are an error. */

@@ -18,7 +18,10 @@ test('shows the default sentence and both charts without JavaScript', async ({ b
   await context.close();
 });
 
-test('keyboard: depth 1 gives the sigmoid bound 1/4; arrow keys switch to tanh and ReLU', async ({ page, watch }) => {
+test('keyboard: depth 1 gives the sigmoid bound 1/4; arrow keys switch to tanh and ReLU', async ({
+  page,
+  watch,
+}) => {
   await hydrated(page, PATH, 'ActivationGradient');
   await typeInto(page, fieldInput(page, 'depth'), '1');
   const result = widget(page).getByTestId('result');
@@ -37,7 +40,9 @@ test('keyboard: depth 1 gives the sigmoid bound 1/4; arrow keys switch to tanh a
   expect(watch.consoleErrors).toEqual([]);
 });
 
-test('pointer: ReLU at depth 50 keeps 1; new samples change the sigmoid median; the chart follows', async ({ page }) => {
+test('pointer: ReLU at depth 50 keeps 1; new samples change the sigmoid median; the chart follows', async ({
+  page,
+}) => {
   await hydrated(page, PATH, 'ActivationGradient');
   await widget(page).locator('input[data-field="depth"]').click();
   await widget(page).locator('input[data-field="depth"]').fill('50');
@@ -51,19 +56,26 @@ test('pointer: ReLU at depth 50 keeps 1; new samples change the sigmoid median; 
   const before = await result.getAttribute('data-median-log10');
   await widget(page).getByTestId('resample').click();
   await expect(result).not.toHaveAttribute('data-median-log10', before!);
-  await expect(widget(page).locator('[data-testid="gradient-chart"] svg[role="img"]')).toHaveAttribute('aria-description', /1 to 50 layers/);
+  await expect(widget(page).locator('[data-testid="gradient-chart"] svg[role="img"]')).toHaveAttribute(
+    'aria-description',
+    /1 to 50 layers/,
+  );
 });
 
 test('impossible settings explain themselves', async ({ page }) => {
   await hydrated(page, PATH, 'ActivationGradient');
   await typeInto(page, fieldInput(page, 'depth'), '0');
   const invalid = widget(page).getByTestId('invalid');
-  await expect(invalid.locator('[data-code="notPositive"]')).toContainText('Depth L (layers) must be at least 1');
+  await expect(invalid.locator('[data-code="notPositive"]')).toContainText(
+    'Depth L (layers) must be at least 1',
+  );
   await typeInto(page, fieldInput(page, 'depth'), '60');
   await expect(invalid.locator('[data-code="tooLarge"]')).toContainText('at most 50');
   await typeInto(page, fieldInput(page, 'depth'), '10');
   await typeInto(page, fieldInput(page, 'sigma'), '9');
-  await expect(invalid.locator('[data-code="outOfRange"]')).toContainText('Spread σ must be between 0.1 and 5');
+  await expect(invalid.locator('[data-code="outOfRange"]')).toContainText(
+    'Spread σ must be between 0.1 and 5',
+  );
   await expect(widget(page)).not.toContainText('NaN');
   await typeInto(page, fieldInput(page, 'sigma'), '2');
   await expect(widget(page).getByTestId('result')).toContainText('After 10 sigmoid layers');

@@ -63,7 +63,9 @@ test('editing a line changes the totals, and the URL reproduces the edit', async
   await expect(lab(page).getByTestId('editor')).toHaveValue(text.replace('fc8: fc 1000', 'fc8: fc 10'));
 });
 
-test('typing with the keyboard: a broken line shows the error at that line and goes there', async ({ page }) => {
+test('typing with the keyboard: a broken line shows the error at that line and goes there', async ({
+  page,
+}) => {
   await open(page);
   const editor = lab(page).getByTestId('editor');
   await typeInto(page, editor, 'input 8x8x3\nconv 16 k3 p1\nconv 16 k11\nfc 10\n');
@@ -75,7 +77,9 @@ test('typing with the keyboard: a broken line shows the error at that line and g
   await expect(lab(page)).not.toContainText('NaN');
   await invalid.getByRole('button', { name: 'Go to line 3' }).click();
   await expect(editor).toBeFocused();
-  expect(await editor.evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd))).toBe('conv 16 k11');
+  expect(
+    await editor.evaluate((el: HTMLTextAreaElement) => el.value.slice(el.selectionStart, el.selectionEnd)),
+  ).toBe('conv 16 k11');
   // fix it: 8×8×3 → conv 3×3 p1 (448) → conv 16 k3 (2,320, 6×6×16) → fc 10 needs flatten
   await page.keyboard.type('conv 16 k3\nflatten');
   // 3·3·3·16+16 = 448; 3·3·16·16+16 = 2,320; 6·6·16·10+10 = 5,770
@@ -97,7 +101,9 @@ test('rows: every layer inside blocks', async ({ page }) => {
   await expect(lab(page).locator('tr[data-layer="inception3a/5x5"]')).toHaveCount(0);
   await lab(page).getByTestId('rows').selectOption('all');
   // 5×5 branch of 3a: 5·5·16·32 + 32
-  await expect(lab(page).locator('tr[data-layer="inception3a/5x5"] td[data-col="params"]')).toHaveText('12,832');
+  await expect(lab(page).locator('tr[data-layer="inception3a/5x5"] td[data-col="params"]')).toHaveText(
+    '12,832',
+  );
 });
 
 test('Korean: messages and labels', async ({ page }) => {

@@ -6,7 +6,9 @@ const PATH = '/lessons/03-a-sense-of-scale/';
 
 const open = (page: Page, path = PATH) => hydrated(page, path, 'ArchitectureTable');
 
-test('without JavaScript the AlexNet table is on the page behind a native disclosure', async ({ browser }) => {
+test('without JavaScript the AlexNet table is on the page behind a native disclosure', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(PATH);
@@ -25,7 +27,9 @@ test('keyboard: guess the power of ten, then see the table', async ({ page, watc
   await page.keyboard.press('ArrowDown'); // 10⁷
   await table(page).getByRole('button', { name: 'Check my guess' }).focus();
   await page.keyboard.press('Enter');
-  await expect(table(page).getByTestId('guess-verdict')).toContainText('Right: 60,965,224 is in the 10⁷ range');
+  await expect(table(page).getByTestId('guess-verdict')).toContainText(
+    'Right: 60,965,224 is in the 10⁷ range',
+  );
   await expect(table(page).locator('details')).toHaveAttribute('open', '');
   // FC layers: (37,752,832 + 16,781,312 + 4,097,000) / 60,965,224 = 96.2 %
   await expect(table(page).getByTestId('shares')).toContainText('fully-connected layers 96.2%');
@@ -42,7 +46,10 @@ test('pointer: a wrong guess says how far off, another preset recomputes', async
   await expect(table(page).getByTestId('guess-verdict')).toContainText('2 power(s) of ten');
   await table(page).getByTestId('preset').selectOption('vgg16');
   await expect(table(page).getByTestId('summary')).toHaveAttribute('data-total', '138357544');
-  await expect(table(page).getByTestId('chart').locator('svg[role="img"]')).toHaveAttribute('aria-label', /VGG-16/);
+  await expect(table(page).getByTestId('chart').locator('svg[role="img"]')).toHaveAttribute(
+    'aria-label',
+    /VGG-16/,
+  );
   await table(page).getByTestId('preset').selectOption('resnet50');
   await expect(table(page).getByTestId('summary')).toHaveAttribute('data-total', '25557032');
   await expect(table(page).getByTestId('shares')).toContainText('Batch normalization');

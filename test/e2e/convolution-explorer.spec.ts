@@ -27,15 +27,24 @@ interface Shown {
 /** Everything the widget shows, read from the DOM (values from data-value, texts as printed). */
 async function readShown(page: Page): Promise<Shown> {
   return widget(page).evaluate((root) => {
-    const field = (name: string) => Number((root.querySelector(`input[data-field="${name}"]`) as HTMLInputElement).value);
+    const field = (name: string) =>
+      Number((root.querySelector(`input[data-field="${name}"]`) as HTMLInputElement).value);
     const rows = (testid: string) => Array.from(root.querySelectorAll(`[data-testid="${testid}"] tbody tr`));
-    const grid = (testid: string) => rows(testid).map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => Number(td.dataset.value)));
-    const texts = (testid: string) => rows(testid).map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent!.trim()));
+    const grid = (testid: string) =>
+      rows(testid).map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => Number(td.dataset.value)));
+    const texts = (testid: string) =>
+      rows(testid).map((tr) => Array.from(tr.querySelectorAll('td')).map((td) => td.textContent!.trim()));
     const p = field('p');
     const cOut = root.querySelectorAll('figure.ce-kernel').length;
-    const input = [0, 1, 2].map((c) => grid(`input-${c}`).slice(p, -p || undefined).map((row) => row.slice(p, -p || undefined)));
+    const input = [0, 1, 2].map((c) =>
+      grid(`input-${c}`)
+        .slice(p, -p || undefined)
+        .map((row) => row.slice(p, -p || undefined)),
+    );
     const kernels = Array.from({ length: cOut }, (_, m) => [0, 1, 2].map((c) => grid(`kernel-${m}-${c}`)));
-    const bias = Array.from({ length: cOut }, (_, m) => Number((root.querySelector(`[data-testid="bias-${m}"]`) as HTMLElement).dataset.value));
+    const bias = Array.from({ length: cOut }, (_, m) =>
+      Number((root.querySelector(`[data-testid="bias-${m}"]`) as HTMLElement).dataset.value),
+    );
     const output = Array.from({ length: cOut }, (_, m) => grid(`output-${m}`));
     const outputText = Array.from({ length: cOut }, (_, m) => texts(`output-${m}`));
     return { k: field('k'), s: field('s'), p, cOut, input, kernels, bias, output, outputText };
@@ -67,7 +76,16 @@ function convolve(input: Grid[], kernels: Grid[][], bias: number[], s: number, p
 
 const printed = (text: string) => Number(text.replace('−', '-'));
 const maxDiff = (a: Grid[], b: Grid[]) =>
-  a.length !== b.length ? Infinity : Math.max(0, ...a.flatMap((g, m) => (g.length !== b[m]!.length ? [Infinity] : g.flatMap((row, r) => row.map((v, c) => Math.abs(v - (b[m]![r]![c] ?? NaN)))))));
+  a.length !== b.length
+    ? Infinity
+    : Math.max(
+        0,
+        ...a.flatMap((g, m) =>
+          g.length !== b[m]!.length
+            ? [Infinity]
+            : g.flatMap((row, r) => row.map((v, c) => Math.abs(v - (b[m]![r]![c] ?? NaN)))),
+        ),
+      );
 
 /**
  * Waits until TensorFlow.js has answered for what is on screen, then checks the shown output
@@ -81,16 +99,23 @@ async function expectCorrectOutput(page: Page, backend: 'webgl' | 'cpu' | null =
     await expect(w).toHaveAttribute('data-backend', backend);
   }
   await expect
-    .poll(async () => {
-      const s = await readShown(page);
-      return maxDiff(s.output, convolve(s.input, s.kernels, s.bias, s.s, s.p));
-    }, { message: 'shown output = convolution of the shown input' })
+    .poll(
+      async () => {
+        const s = await readShown(page);
+        return maxDiff(s.output, convolve(s.input, s.kernels, s.bias, s.s, s.p));
+      },
+      { message: 'shown output = convolution of the shown input' },
+    )
     .toBeLessThan(1e-3);
   const shown = await readShown(page);
   const expected = convolve(shown.input, shown.kernels, shown.bias, shown.s, shown.p);
   const o = Math.floor((6 + 2 * shown.p - shown.k) / shown.s) + 1;
   expect(shown.output.map((g) => [g.length, g[0]!.length])).toEqual(Array(shown.cOut).fill([o, o]));
-  shown.outputText.forEach((g, m) => g.forEach((row, r) => row.forEach((text, c) => expect(printed(text)).toBeCloseTo(expected[m]![r]![c]!, 2))));
+  shown.outputText.forEach((g, m) =>
+    g.forEach((row, r) =>
+      row.forEach((text, c) => expect(printed(text)).toBeCloseTo(expected[m]![r]![c]!, 2)),
+    ),
+  );
   return shown;
 }
 
@@ -106,7 +131,9 @@ async function expectBreakdown(page: Page, m: number, row: number, col: number) 
   const shown = await readShown(page);
   const expected = convolve(shown.input, shown.kernels, shown.bias, shown.s, shown.p)[m]![row]![col]!;
   expect(Number(await w.getByTestId('cell-total').getAttribute('data-value'))).toBeCloseTo(expected, 6);
-  const sums = await w.getByTestId('channel-sum').evaluateAll((els) => els.map((el) => Number((el as HTMLElement).dataset.sum)));
+  const sums = await w
+    .getByTestId('channel-sum')
+    .evaluateAll((els) => els.map((el) => Number((el as HTMLElement).dataset.sum)));
   expect(sums).toHaveLength(3);
   expect(sums.reduce((a, b) => a + b, 0) + shown.bias[m]!).toBeCloseTo(expected, 6);
   // k·k products per channel
@@ -117,7 +144,10 @@ async function expectBreakdown(page: Page, m: number, row: number, col: number) 
 }
 
 test.describe('on WebGL', () => {
-  test('computes the default output with TensorFlow.js on WebGL, equal to the reference', async ({ page, watch }) => {
+  test('computes the default output with TensorFlow.js on WebGL, equal to the reference', async ({
+    page,
+    watch,
+  }) => {
     await hydrated(page, LESSON, 'ConvolutionExplorer');
     const w = widget(page);
     const shown = await expectCorrectOutput(page, 'webgl');
@@ -151,12 +181,17 @@ test.describe('on WebGL', () => {
       const shown = await expectCorrectOutput(page, 'webgl');
       expect([shown.k, shown.s, shown.p, shown.cOut]).toEqual([c.k, c.s, c.p, c.cOut].map(Number));
       const [k, cOut] = [Number(c.k), Number(c.cOut)];
-      await expect(widget(page).getByTestId('params')).toHaveAttribute('data-total', String(k * k * 3 * cOut + cOut));
+      await expect(widget(page).getByTestId('params')).toHaveAttribute(
+        'data-total',
+        String(k * k * 3 * cOut + cOut),
+      );
       await expect(widget(page).locator('figure.ce-kernel')).toHaveCount(cOut);
     });
   }
 
-  test('stepping: Next/Previous buttons, the slider, the feature-map select, Play/Pause', async ({ page }) => {
+  test('stepping: Next/Previous buttons, the slider, the feature-map select, Play/Pause', async ({
+    page,
+  }) => {
     await hydrated(page, LESSON, 'ConvolutionExplorer');
     const w = widget(page);
     await expectCorrectOutput(page);
@@ -201,7 +236,10 @@ test.describe('on WebGL', () => {
     await w.locator('[data-testid="output-1"] td[data-row="3"][data-col="2"]').click();
     await expectBreakdown(page, 1, 3, 2);
     await expect(w.locator('[data-testid="output-1"] td.sel')).toHaveCount(1);
-    await expect(w.getByRole('slider', { name: 'Kernel position' })).toHaveAttribute('aria-valuetext', 'row 4, column 3 (21 of 36)');
+    await expect(w.getByRole('slider', { name: 'Kernel position' })).toHaveAttribute(
+      'aria-valuetext',
+      'row 4, column 3 (21 of 36)',
+    );
     const value = await w.locator('[data-testid="output-1"] td.sel').textContent();
     await expect(w.getByTestId('result')).toHaveText(`Feature map 2, row 4, column 3: ${value!.trim()}`);
   });
@@ -211,12 +249,16 @@ test.describe('on WebGL', () => {
     const w = widget(page);
     const before = await expectCorrectOutput(page);
     await w.locator('[data-action="randomize-input"]').click();
-    await expect.poll(async () => JSON.stringify((await readShown(page)).input)).not.toBe(JSON.stringify(before.input));
+    await expect
+      .poll(async () => JSON.stringify((await readShown(page)).input))
+      .not.toBe(JSON.stringify(before.input));
     const mid = await expectCorrectOutput(page);
     expect(mid.kernels).toEqual(before.kernels);
     await w.locator('[data-action="randomize-kernels"]').focus();
     await page.keyboard.press('Enter');
-    await expect.poll(async () => JSON.stringify((await readShown(page)).kernels)).not.toBe(JSON.stringify(before.kernels));
+    await expect
+      .poll(async () => JSON.stringify((await readShown(page)).kernels))
+      .not.toBe(JSON.stringify(before.kernels));
     const after = await expectCorrectOutput(page);
     expect(after.input).toEqual(mid.input);
   });
@@ -235,10 +277,12 @@ test.describe('on WebGL', () => {
     const bias = w.getByLabel('Bias of kernel 2');
     await bias.fill('7');
     await bias.press('Tab');
-    await expect.poll(async () => {
-      const s = await readShown(page);
-      return [s.input[1]![0]![0], s.kernels[0]![1]![1]![1], s.bias[1]];
-    }).toEqual([9.5, -3, 7]);
+    await expect
+      .poll(async () => {
+        const s = await readShown(page);
+        return [s.input[1]![0]![0], s.kernels[0]![1]![1]![1], s.bias[1]];
+      })
+      .toEqual([9.5, -3, 7]);
     await expectCorrectOutput(page);
     expect(await axeViolations(page)).toEqual([]);
     // not a number: the cell goes back to its value
@@ -255,11 +299,15 @@ test.describe('on WebGL', () => {
     await hydrated(page, LESSON, 'ConvolutionExplorer');
     const w = widget(page);
     await typeInto(page, fieldInput(page, 'k'), '7');
-    await expect(w.getByTestId('invalid').locator('[data-code="tooLarge"]')).toContainText('Kernel size k is too large (at most 5)');
+    await expect(w.getByTestId('invalid').locator('[data-code="tooLarge"]')).toContainText(
+      'Kernel size k is too large (at most 5)',
+    );
     await expect(w).toContainText('The figure shows the last possible setting.');
     await typeInto(page, fieldInput(page, 'k'), '3');
     await typeInto(page, fieldInput(page, 's'), '0');
-    await expect(w.getByTestId('invalid').locator('[data-code="notPositive"]')).toContainText('Stride s must be at least 1');
+    await expect(w.getByTestId('invalid').locator('[data-code="notPositive"]')).toContainText(
+      'Stride s must be at least 1',
+    );
     await typeInto(page, fieldInput(page, 's'), '');
     await expect(w.getByTestId('invalid').locator('[data-code="missing"]')).toBeVisible();
     await expect(w).not.toContainText('NaN');
@@ -304,7 +352,10 @@ test.describe('with reduced motion', () => {
     await hydrated(page, LESSON, 'ConvolutionExplorer');
     const w = widget(page);
     await expect(w.getByTestId('reduced-motion')).toBeVisible();
-    const duration = await w.locator('[data-testid="input-0"] td').first().evaluate((td) => getComputedStyle(td).transitionDuration);
+    const duration = await w
+      .locator('[data-testid="input-0"] td')
+      .first()
+      .evaluate((td) => getComputedStyle(td).transitionDuration);
     expect(duration.split(',').every((d) => parseFloat(d) === 0)).toBe(true);
     await w.locator('[data-action="play"]').click();
     await expect(position(w)).toHaveText(/\(2 of 36\)/, { timeout: 3000 });
@@ -332,7 +383,11 @@ test.describe('without WebGL', () => {
   let browser: Browser;
   test.beforeAll(async () => {
     // The usual flags minus SwiftShader, and no GL at all: the worker gets no WebGL context.
-    const args = [...chromiumArgs.filter((a) => !/swiftshader/i.test(a)), '--use-angle=none', '--use-gl=disabled'];
+    const args = [
+      ...chromiumArgs.filter((a) => !/swiftshader/i.test(a)),
+      '--use-angle=none',
+      '--use-gl=disabled',
+    ];
     browser = await chromium.launch({ executablePath: chromiumPath() ?? undefined, args });
   });
   test.afterAll(async () => browser.close());
@@ -347,7 +402,8 @@ test.describe('without WebGL', () => {
     });
     page.on('pageerror', (err) => errors.push(`uncaught: ${err.message}`));
     page.on('request', (req) => {
-      if (new URL(req.url()).origin !== new URL(baseURL!).origin && !req.url().startsWith('data:')) foreign.push(req.url());
+      if (new URL(req.url()).origin !== new URL(baseURL!).origin && !req.url().startsWith('data:'))
+        foreign.push(req.url());
     });
     await hydrated(page, LESSON, 'ConvolutionExplorer');
     const w = widget(page);

@@ -56,7 +56,11 @@ export async function axeViolations(page: Page) {
   const results = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
     .analyze();
-  return results.violations.map((v) => ({ id: v.id, help: v.help, targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5) }));
+  return results.violations.map((v) => ({
+    id: v.id,
+    help: v.help,
+    targets: v.nodes.map((n) => n.target.join(' ')).slice(0, 5),
+  }));
 }
 
 /** Switches Starlight's theme before the page loads (it reads localStorage). */
@@ -71,7 +75,10 @@ export async function useTheme(page: Page, theme: 'light' | 'dark') {
 export async function hydrated(page: Page, path: string, widgetName: string) {
   await page.goto(path);
   await page.locator(`[data-widget="${widgetName}"]`).scrollIntoViewIfNeeded();
-  await expect(page.locator(`astro-island:has([data-widget="${widgetName}"])`)).not.toHaveAttribute('ssr', /.*/);
+  await expect(page.locator(`astro-island:has([data-widget="${widgetName}"])`)).not.toHaveAttribute(
+    'ssr',
+    /.*/,
+  );
 }
 
 /** Types `value` into a field with the keyboard only: focus, select all, then type it (or Backspace to empty it). */

@@ -6,7 +6,9 @@ const widget = (page: Page) => page.locator('[data-widget="InceptionBlock"]');
 const fieldInput = (page: Page, name: string) => widget(page).locator(`input[data-field="${name}"]`);
 const cell = (page: Page, id: string) => widget(page).getByTestId(id);
 
-test('inception 3a without JavaScript: 163,328 weights, 163,696 parameters, 256 channels', async ({ browser }) => {
+test('inception 3a without JavaScript: 163,328 weights, 163,696 parameters, 256 channels', async ({
+  browser,
+}) => {
   const context = await browser.newContext({ javaScriptEnabled: false });
   const page = await context.newPage();
   await page.goto(PATH);
@@ -21,7 +23,10 @@ test('inception 3a without JavaScript: 163,328 weights, 163,696 parameters, 256 
   await context.close();
 });
 
-test('keyboard: switching the reductions off gives the naive block (416 channels, 387,296 parameters)', async ({ page, watch }) => {
+test('keyboard: switching the reductions off gives the naive block (416 channels, 387,296 parameters)', async ({
+  page,
+  watch,
+}) => {
   await hydrated(page, PATH, 'InceptionBlock');
   await widget(page).locator('input[data-field="reduce"]').focus();
   await page.keyboard.press('Space');

@@ -63,10 +63,14 @@ test('impossible settings explain themselves instead of showing NaN', async ({ p
   await hydrated(page, EN, 'LayerParams');
   const invalid = widget(page).getByTestId('invalid');
   await typeInto(page, fieldInput(page, 'k'), '40');
-  await expect(invalid.locator('[data-code="kernelTooLarge"]')).toContainText('larger than the padded input (32)');
+  await expect(invalid.locator('[data-code="kernelTooLarge"]')).toContainText(
+    'larger than the padded input (32)',
+  );
   await typeInto(page, fieldInput(page, 'k'), '3');
   await typeInto(page, fieldInput(page, 'cIn'), '0');
-  await expect(invalid.locator('[data-code="notPositive"]')).toContainText('Input channels C_in must be at least 1');
+  await expect(invalid.locator('[data-code="notPositive"]')).toContainText(
+    'Input channels C_in must be at least 1',
+  );
   await typeInto(page, fieldInput(page, 'h'), '');
   await expect(invalid.locator('[data-code="missing"]')).toContainText('Input height H is not a number');
   await expect(widget(page)).not.toContainText('NaN');

@@ -69,7 +69,9 @@ test('impossible settings explain themselves instead of showing NaN', async ({ p
   await hydrated(page, EN, 'OneByOne');
   const invalid = widget(page).getByTestId('invalid');
   await typeInto(page, fieldInput(page, 'cIn'), '0');
-  await expect(invalid.locator('[data-code="notPositive"]')).toContainText('Input channels C_in must be at least 1');
+  await expect(invalid.locator('[data-code="notPositive"]')).toContainText(
+    'Input channels C_in must be at least 1',
+  );
   await typeInto(page, fieldInput(page, 'cIn'), '5000');
   await expect(invalid.locator('[data-code="tooLarge"]')).toContainText('at most 4096');
   await typeInto(page, fieldInput(page, 'cIn'), '8');

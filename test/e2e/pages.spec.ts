@@ -3,12 +3,21 @@ import { test, expect, builtPages, axeViolations, useTheme } from './fixtures';
 const pages = builtPages();
 
 test('the build has the landing page and lesson 2 in both locales', () => {
-  for (const path of ['/', '/ko/', '/lessons/02-kernel-size-and-padding/', '/ko/lessons/02-kernel-size-and-padding/'])
+  for (const path of [
+    '/',
+    '/ko/',
+    '/lessons/02-kernel-size-and-padding/',
+    '/ko/lessons/02-kernel-size-and-padding/',
+  ])
     expect(pages).toContain(path);
 });
 
 for (const path of pages) {
-  for (const [theme, width] of [['light', 1280], ['dark', 1280], ['light', 360]] as const) {
+  for (const [theme, width] of [
+    ['light', 1280],
+    ['dark', 1280],
+    ['light', 360],
+  ] as const) {
     test(`${path} (${theme}, ${width} px) loads cleanly and passes axe`, async ({ page, watch }) => {
       await page.setViewportSize({ width, height: 800 });
       await useTheme(page, theme);
@@ -25,7 +34,9 @@ for (const path of pages) {
       expect(await page.getAttribute('html', 'data-theme')).toBe(theme);
       expect(await axeViolations(page)).toEqual([]);
       // Nothing may make the whole page scroll sideways (wide content scrolls inside its own box).
-      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(true);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth <= window.innerWidth + 1)).toBe(
+        true,
+      );
       expect(watch.consoleErrors).toEqual([]);
     });
   }
@@ -44,6 +55,9 @@ test('the landing page lists every lesson with its objectives', async ({ page, w
   await expect(lesson.getByRole('link')).toHaveAttribute('href', '/lessons/02-kernel-size-and-padding/');
   await expect(lesson.locator('ul li')).toHaveCount(3);
   await page.goto('/ko/');
-  await expect(page.locator('.course-map li[data-lesson="2"] a')).toHaveAttribute('href', '/ko/lessons/02-kernel-size-and-padding/');
+  await expect(page.locator('.course-map li[data-lesson="2"] a')).toHaveAttribute(
+    'href',
+    '/ko/lessons/02-kernel-size-and-padding/',
+  );
   expect(watch.consoleErrors).toEqual([]);
 });

@@ -112,11 +112,18 @@ test.describe('effective receptive field (TensorFlow.js)', () => {
     await open(page);
     const erf = rf(page).getByTestId('erf');
     await erf.getByTestId('erf-sweep').click();
-    await expect(erf.getByTestId('erf-sweep-chart').locator('svg[role="img"]')).toHaveCount(1, { timeout: 90_000 });
+    await expect(erf.getByTestId('erf-sweep-chart').locator('svg[role="img"]')).toHaveCount(1, {
+      timeout: 90_000,
+    });
     await expect(erf.getByTestId('erf-sweep')).toBeEnabled({ timeout: 90_000 });
-    await expect(erf.getByTestId('erf-sweep-chart').locator('svg[role="img"]')).toHaveAttribute('aria-label', /against depth/);
+    await expect(erf.getByTestId('erf-sweep-chart').locator('svg[role="img"]')).toHaveAttribute(
+      'aria-label',
+      /against depth/,
+    );
     // effective/theoretical for depths 1…8: the share at depth 8 is clearly below the share at depth 2
-    const ratios = (await erf.getByTestId('erf-sweep-chart').getAttribute('data-ratios'))!.split(' ').map(Number);
+    const ratios = (await erf.getByTestId('erf-sweep-chart').getAttribute('data-ratios'))!
+      .split(' ')
+      .map(Number);
     expect(ratios).toHaveLength(8);
     expect(ratios[7]!).toBeLessThan(ratios[1]! - 0.1);
   });

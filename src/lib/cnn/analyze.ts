@@ -129,7 +129,8 @@ interface Scope {
 
 function makeScope(prefix: string, parent: string | null, depth: number, layers: Layer[][]): Scope {
   const taken = new Set<string>();
-  for (const list of layers) for (const l of Array.isArray(list) ? list : []) if (typeof l?.name === 'string') taken.add(l.name);
+  for (const list of layers)
+    for (const l of Array.isArray(list) ? list : []) if (typeof l?.name === 'string') taken.add(l.name);
   return { prefix, parent, counters: new Map(), taken, depth };
 }
 
@@ -168,7 +169,8 @@ type Step = Checked<{ report: LayerReport; state: State }>;
 export function analyze(network: Network, input: Shape): Checked<Analysis> {
   const bad = checkShape(input);
   if (bad.length > 0) return { ok: false, problems: bad };
-  if (!Array.isArray(network) || network.length === 0) return { ok: false, problems: [problem('emptyNetwork')] };
+  if (!Array.isArray(network) || network.length === 0)
+    return { ok: false, problems: [problem('emptyNetwork')] };
   const start: State = {
     shape: input,
     rf: { h: unitField, w: unitField, whole: false },
@@ -185,7 +187,14 @@ export function analyze(network: Network, input: Shape): Checked<Analysis> {
   }
   return {
     ok: true,
-    value: { input, output: state.shape, layers: reports, rows: flattenRows(reports), totals: { params, macs }, rf: state.rf },
+    value: {
+      input,
+      output: state.shape,
+      layers: reports,
+      rows: flattenRows(reports),
+      totals: { params, macs },
+      rf: state.rf,
+    },
   };
 }
 
@@ -204,7 +213,8 @@ export function flattenRows(reports: LayerReport[]): LayerReport[] {
 
 function checkShape(shape: Shape): Problem[] {
   // Quantity keys (see quantityNamesEn): height and width are input sizes n, depth is C_in.
-  if (shape === null || typeof shape !== 'object') return [problem('notInteger', { what: 'n', value: String(shape) })];
+  if (shape === null || typeof shape !== 'object')
+    return [problem('notInteger', { what: 'n', value: String(shape) })];
   const fields: [string, number][] = isFlat(shape)
     ? [['n', shape.size]]
     : [
@@ -231,13 +241,22 @@ function analyzeSeq(
     if (!layerKinds.includes(kind)) {
       return {
         ok: false,
-        problems: [problem('unknownLayer', { line: '?', col: '?', word: String(kind), known: layerKinds.join(', '), path })],
+        problems: [
+          problem('unknownLayer', {
+            line: '?',
+            col: '?',
+            word: String(kind),
+            known: layerKinds.join(', '),
+            path,
+          }),
+        ],
       };
     }
     const localName = layer.name ?? autoName(scope, autoNamePrefix[kind]);
     const name = scope.prefix + localName;
     const seen = ctx.names.get(name);
-    if (seen !== undefined) return { ok: false, problems: [atLayer(name, path, problem('duplicateName', { name }))] };
+    if (seen !== undefined)
+      return { ok: false, problems: [atLayer(name, path, problem('duplicateName', { name }))] };
     ctx.names.set(name, path);
     const step = analyzeLayer(layer, cur, { name, localName, path, scope, ctx });
     if (!step.ok) return step;
@@ -268,7 +287,14 @@ function fail(where: Where, problems: Problem[]): { ok: false; problems: Problem
   return { ok: false, problems: unique.map((p) => atLayer(where.name, where.path, p)) };
 }
 
-function report(where: Where, layer: Layer, input: State, output: State, params: Params, macs: number): LayerReport {
+function report(
+  where: Where,
+  layer: Layer,
+  input: State,
+  output: State,
+  params: Params,
+  macs: number,
+): LayerReport {
   return {
     name: where.name,
     localName: where.localName,
@@ -284,7 +310,14 @@ function report(where: Where, layer: Layer, input: State, output: State, params:
   };
 }
 
-function done(where: Where, layer: Layer, input: State, output: State, params: Params = noParams, macs = 0): Step {
+function done(
+  where: Where,
+  layer: Layer,
+  input: State,
+  output: State,
+  params: Params = noParams,
+  macs = 0,
+): Step {
   return { ok: true, value: { report: report(where, layer, input, output, params, macs), state: output } };
 }
 
@@ -304,7 +337,8 @@ function analyzeLayer(layer: Layer, st: State, where: Where): Step {
     case 'fc': {
       const bad = compact([checkWhole('units', layer.out, 1)]);
       if (bad.length > 0) return fail(where, bad);
-      if (!isFlat(st.shape)) return fail(where, [problem('needsFlatInput', { shape: formatShape(st.shape) })]);
+      if (!isFlat(st.shape))
+        return fail(where, [problem('needsFlatInput', { shape: formatShape(st.shape) })]);
       const nIn = st.shape.size;
       return done(
         where,
@@ -319,7 +353,11 @@ function analyzeLayer(layer: Layer, st: State, where: Where): Step {
       return done(where, layer, st, { ...st, shape: { size: shapeSize(st.shape) } });
     case 'gap': {
       if (isFlat(st.shape)) return fail(where, [problem('needsSpatialInput', { size: st.shape.size })]);
-      return done(where, layer, st, { shape: { size: st.shape.c }, rf: wholeField(st), grid: { h: 1, w: 1 } });
+      return done(where, layer, st, {
+        shape: { size: st.shape.c },
+        rf: wholeField(st),
+        grid: { h: 1, w: 1 },
+      });
     }
     case 'bn':
       return done(where, layer, st, st, bnParams(isFlat(st.shape) ? st.shape.size : st.shape.c));
@@ -440,7 +478,8 @@ function analyzeConv(layer: ConvLayer, st: State, where: Where): Step {
   if (bad.length > 0) return fail(where, bad);
   if (isFlat(st.shape)) return fail(where, [problem('needsSpatialInput', { size: st.shape.size })]);
   const cIn = st.shape.c;
-  if (cIn % g !== 0 || layer.out % g !== 0) return fail(where, [problem('groupsDoNotDivide', { groups: g, cIn, cOut: layer.out })]);
+  if (cIn % g !== 0 || layer.out % g !== 0)
+    return fail(where, [problem('groupsDoNotDivide', { groups: g, cIn, cOut: layer.out })]);
   const win = slide(st.shape, layer.k, layer.s ?? 1, layer.p, layer.d ?? 1, false);
   if (!win.ok) return fail(where, win.problems);
   const { kh, kw, oh, ow } = win.value;
@@ -529,7 +568,9 @@ function analyzeConcat(branches: Layer[][], layer: Layer, st: State, where: Wher
     const mixed = shapes.findIndex((s) => !isFlat(s));
     if (mixed >= 0) {
       return fail(where, [
-        problem('shapeMismatch', { detail: `branch 1 gives a vector of ${first.size} but branch ${mixed + 1} gives ${formatShape(shapes[mixed]!)}` }),
+        problem('shapeMismatch', {
+          detail: `branch 1 gives a vector of ${first.size} but branch ${mixed + 1} gives ${formatShape(shapes[mixed]!)}`,
+        }),
       ]);
     }
     out = { size: shapes.reduce((a, s) => a + shapeSize(s), 0) };
@@ -538,11 +579,19 @@ function analyzeConcat(branches: Layer[][], layer: Layer, st: State, where: Wher
     if (other >= 0) {
       const s = shapes[other]!;
       const got = isFlat(s) ? `a vector of ${s.size}` : `${s.h}×${s.w}`;
-      return fail(where, [problem('shapeMismatch', { detail: `branch 1 gives ${first.h}×${first.w} but branch ${other + 1} gives ${got}` })]);
+      return fail(where, [
+        problem('shapeMismatch', {
+          detail: `branch 1 gives ${first.h}×${first.w} but branch ${other + 1} gives ${got}`,
+        }),
+      ]);
     }
     out = { h: first.h, w: first.w, c: shapes.reduce((a, s) => a + (s as SpatialShape).c, 0) };
   }
-  const outState: State = { shape: out, rf: largestField(results.map((r) => r.state.rf)), grid: results[0]!.state.grid };
+  const outState: State = {
+    shape: out,
+    rf: largestField(results.map((r) => r.state.rf)),
+    grid: results[0]!.state.grid,
+  };
   const all = results.flatMap((r) => r.reports);
   const rep = report(
     where,
@@ -557,20 +606,33 @@ function analyzeConcat(branches: Layer[][], layer: Layer, st: State, where: Wher
 }
 
 function analyzeResidual(body: Layer[], shortcut: Layer[], layer: Layer, st: State, where: Where): Step {
-  if (!Array.isArray(body) || body.length === 0) return fail(where, [problem('emptyBranch', { branch: 'body' })]);
+  if (!Array.isArray(body) || body.length === 0)
+    return fail(where, [problem('emptyBranch', { branch: 'body' })]);
   const b = analyzeSeq(body, st, childScope(where, [body]), `${where.path}.body.`, where.ctx);
-  const identity: Checked<{ reports: LayerReport[]; state: State }> = { ok: true, value: { reports: [], state: st } };
+  const identity: Checked<{ reports: LayerReport[]; state: State }> = {
+    ok: true,
+    value: { reports: [], state: st },
+  };
   const sc =
     Array.isArray(shortcut) && shortcut.length > 0
-      ? analyzeSeq(shortcut, st, childScope(where, [shortcut], 'shortcut/'), `${where.path}.shortcut.`, where.ctx)
+      ? analyzeSeq(
+          shortcut,
+          st,
+          childScope(where, [shortcut], 'shortcut/'),
+          `${where.path}.shortcut.`,
+          where.ctx,
+        )
       : identity;
-  if (!b.ok || !sc.ok) return { ok: false, problems: [...(b.ok ? [] : b.problems), ...(sc.ok ? [] : sc.problems)] };
+  if (!b.ok || !sc.ok)
+    return { ok: false, problems: [...(b.ok ? [] : b.problems), ...(sc.ok ? [] : sc.problems)] };
   const bodyShape = b.value.state.shape;
   const scShape = sc.value.state.shape;
   if (formatShape(bodyShape) !== formatShape(scShape) || isFlat(bodyShape) !== isFlat(scShape)) {
     const what = sc.value.reports.length === 0 ? 'the identity shortcut' : 'the shortcut';
     return fail(where, [
-      problem('shapeMismatch', { detail: `the body gives ${formatShape(bodyShape)} but ${what} gives ${formatShape(scShape)}` }),
+      problem('shapeMismatch', {
+        detail: `the body gives ${formatShape(bodyShape)} but ${what} gives ${formatShape(scShape)}`,
+      }),
     ]);
   }
   const outState: State = { ...b.value.state, rf: largestField([b.value.state.rf, sc.value.state.rf]) };

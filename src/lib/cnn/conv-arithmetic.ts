@@ -48,8 +48,10 @@ export function effectiveKernel(k: number, d = 1): number {
  */
 export function checkWhole(what: string, value: number, min: 0 | 1, max = MAX_SIZE): Problem | null {
   if (Number.isNaN(value)) return problem('missing', { what });
-  if (!Number.isFinite(value) || !Number.isInteger(value)) return problem('notInteger', { what, value: String(value) });
-  if (value < min) return min === 0 ? problem('negative', { what, value }) : problem('notPositive', { what, value });
+  if (!Number.isFinite(value) || !Number.isInteger(value))
+    return problem('notInteger', { what, value: String(value) });
+  if (value < min)
+    return min === 0 ? problem('negative', { what, value }) : problem('notPositive', { what, value });
   if (value > max) return problem('tooLarge', { what, max });
   return null;
 }
@@ -94,7 +96,8 @@ export function samePadding(k: number, d = 1, s = 1): Checked<number> {
   if (bad.length > 0) return { ok: false, problems: bad };
   if (s !== 1) return { ok: false, problems: [problem('sameNeedsStride1', { s })] };
   const kEff = effectiveKernel(k, d);
-  if (kEff % 2 === 0) return { ok: false, problems: [problem('sameNotInteger', { k: kEff, half: (kEff - 1) / 2 })] };
+  if (kEff % 2 === 0)
+    return { ok: false, problems: [problem('sameNotInteger', { k: kEff, half: (kEff - 1) / 2 })] };
   return { ok: true, value: (kEff - 1) / 2 };
 }
 
@@ -128,7 +131,8 @@ export function transposedOutput(i: number, k: number, s = 1, p = 0, a = 0, d = 
     checkWhole('d', d, 1),
   ].filter((x): x is Problem => x !== null);
   if (problems.length > 0) return { ok: false, problems };
-  if (a >= Math.max(s, d)) return { ok: false, problems: [problem('outputPaddingTooLarge', { a, s: Math.max(s, d) })] };
+  if (a >= Math.max(s, d))
+    return { ok: false, problems: [problem('outputPaddingTooLarge', { a, s: Math.max(s, d) })] };
   const o = s * (i - 1) + a + effectiveKernel(k, d) - 2 * p;
   if (o < 1) return { ok: false, problems: [problem('paddingTooLarge', { p, k })] };
   return { ok: true, value: o };

@@ -69,7 +69,15 @@ export function bnParams(c: number): Params {
  * Multiply–accumulates of a convolution: MACs = H_out·W_out·C_out·(k_h·k_w·C_in/groups),
  * one MAC per weight per output position (biases are not counted).
  */
-export function convMacs(hOut: number, wOut: number, cOut: number, kh: number, kw: number, cIn: number, groups = 1): number {
+export function convMacs(
+  hOut: number,
+  wOut: number,
+  cOut: number,
+  kh: number,
+  kw: number,
+  cIn: number,
+  groups = 1,
+): number {
   return hOut * wOut * cOut * ((kh * kw * cIn) / groups);
 }
 
@@ -77,7 +85,14 @@ export function convMacs(hOut: number, wOut: number, cOut: number, kh: number, k
  * Multiply–accumulates of a transposed convolution: every input value is multiplied by every
  * weight it meets: MACs = H_in·W_in·C_in·k_h·k_w·C_out.
  */
-export function convTMacs(hIn: number, wIn: number, cIn: number, kh: number, kw: number, cOut: number): number {
+export function convTMacs(
+  hIn: number,
+  wIn: number,
+  cIn: number,
+  kh: number,
+  kw: number,
+  cOut: number,
+): number {
   return hIn * wIn * cIn * kh * kw * cOut;
 }
 
@@ -190,7 +205,11 @@ function tradeoffSide(k: number, layers: number, c: number, h: number, w: number
  * leaves biases out), biases n·C vs C, MACs on an H×W map H·W·weights (default 1×1: MACs per
  * output position), nonlinearities n vs 1.
  */
-export function stackedVsSingle(c: number, n = 2, map: { h: number; w: number } = { h: 1, w: 1 }): StackedVsSingle {
+export function stackedVsSingle(
+  c: number,
+  n = 2,
+  map: { h: number; w: number } = { h: 1, w: 1 },
+): StackedVsSingle {
   const k = 2 * n + 1;
   return {
     c,

@@ -45,7 +45,17 @@ export {
   type ParsedNetwork,
   type TextPosition,
 } from './text-format';
-export { presetKeys, presets, densenet, inception, resnet, vgg, type Preset, type PresetKey, type ResNetBlock } from './presets';
+export {
+  presetKeys,
+  presets,
+  densenet,
+  inception,
+  resnet,
+  vgg,
+  type Preset,
+  type PresetKey,
+  type ResNetBlock,
+} from './presets';
 export * from './receptive-field';
 export { macsOfKind, paramsOfKind, percentOf, powerOfTen } from './scale';
 export * from './activations';

@@ -52,7 +52,8 @@ export const problemTemplatesEn: Record<ProblemCode, string> = {
     'The kernel does not tile the input evenly: {rest} row(s)/column(s) at the edge are never covered.',
   paddingTooLarge: 'Padding {p} is at least the kernel size {k}: some outputs would see nothing but padding.',
   outputPaddingTooLarge: 'Output padding {a} must be smaller than the stride {s} (or the dilation).',
-  groupsDoNotDivide: '{groups} groups must divide both the input channels ({cIn}) and the output channels ({cOut}).',
+  groupsDoNotDivide:
+    '{groups} groups must divide both the input channels ({cIn}) and the output channels ({cOut}).',
   shapeMismatch: 'Branches must agree: {detail}.',
   needsSpatialInput: 'This layer needs an image-shaped input (H×W×C), but it gets a flat vector of {size}.',
   needsFlatInput: 'This layer needs a flat input; add "flatten" or "gap" before it (it gets {shape}).',
@@ -66,8 +67,10 @@ export const problemTemplatesEn: Record<ProblemCode, string> = {
   unknownLayer: 'Line {line}, column {col}: "{word}" is not a layer type (known: {known}).',
   unknownOption: 'Line {line}, column {col}: "{option}" is not a setting of {kind} (expected {expected}).',
   duplicateOption: 'Line {line}, column {col}: "{option}" is given twice.',
-  misplacedInput: 'Line {line}, column {col}: the input line may appear only once, before the first layer, outside any block.',
-  networkTooLarge: 'The network is too large to count exactly (more than 2^53 parameters or multiply–accumulates).',
+  misplacedInput:
+    'Line {line}, column {col}: the input line may appear only once, before the first layer, outside any block.',
+  networkTooLarge:
+    'The network is too large to count exactly (more than 2^53 parameters or multiply–accumulates).',
   outOfRange: '{what} must be between {min} and {max} (it is {value}).',
 };
 
@@ -102,7 +105,10 @@ export const quantityNamesEn: Record<string, string> = {
 /** Builds a Problem with its English message. */
 export function problem(code: ProblemCode, values: Record<string, number | string> = {}): Problem {
   const what = values.what;
-  const shown = typeof what === 'string' && what in quantityNamesEn ? { ...values, what: quantityNamesEn[what]! } : values;
+  const shown =
+    typeof what === 'string' && what in quantityNamesEn
+      ? { ...values, what: quantityNamesEn[what]! }
+      : values;
   return { code, values, message: fillTemplate(problemTemplatesEn[code], shown) };
 }
 

@@ -38,7 +38,8 @@ export function stackSizes(layers: StackLayer[], n: number): Checked<number[]> {
   for (let i = 0; i < layers.length; i++) {
     const l = layers[i]!;
     const out = convOutput({ n: sizes[i]!, k: l.k, p: l.p, s: l.s, d: l.d });
-    if (!out.ok) return { ok: false, problems: out.problems.map((pr: Problem) => atLayer(names[i]!, String(i), pr)) };
+    if (!out.ok)
+      return { ok: false, problems: out.problems.map((pr: Problem) => atLayer(names[i]!, String(i), pr)) };
     sizes.push(out.value.o);
   }
   if (layers.length === 0) return { ok: false, problems: [problem('emptyNetwork')] };

@@ -145,7 +145,11 @@ const specs: Record<Exclude<LayerKind, 'concat' | 'residual'>, KindSpec> = {
     flags: ['bias', 'nobias'],
   },
   convt: {
-    positional: { key: 'out', required: true, expected: 'the number of output channels (e.g. convt 64 k4 s2)' },
+    positional: {
+      key: 'out',
+      required: true,
+      expected: 'the number of output channels (e.g. convt 64 k4 s2)',
+    },
     options: ['k', 's', 'p', 'op', 'd'],
     required: ['k'],
     flags: ['bias', 'nobias'],
@@ -158,8 +162,18 @@ const specs: Record<Exclude<LayerKind, 'concat' | 'residual'>, KindSpec> = {
     required: [],
     flags: ['bias', 'nobias'],
   },
-  dropout: { positional: { key: 'rate', required: false, expected: 'a rate such as 0.5' }, options: [], required: [], flags: [] },
-  lrn: { positional: { key: 'size', required: false, expected: 'a size such as 5' }, options: [], required: [], flags: [] },
+  dropout: {
+    positional: { key: 'rate', required: false, expected: 'a rate such as 0.5' },
+    options: [],
+    required: [],
+    flags: [],
+  },
+  lrn: {
+    positional: { key: 'size', required: false, expected: 'a size such as 5' },
+    options: [],
+    required: [],
+    flags: [],
+  },
   flatten: none,
   gap: none,
   bn: none,
@@ -188,7 +202,9 @@ class Parser {
   }
 
   private fail(t: Token, expected: string): never {
-    throw new ParseFailure(problem('parseExpected', { line: t.line, col: t.col, expected, found: describeToken(t) }));
+    throw new ParseFailure(
+      problem('parseExpected', { line: t.line, col: t.col, expected, found: describeToken(t) }),
+    );
   }
 
   private expect(type: TokenType, expected: string): Token {
@@ -249,7 +265,9 @@ class Parser {
     this.sawLayer = true;
     const kind = t.text as LayerKind;
     if (!layerKinds.includes(kind)) {
-      throw new ParseFailure(problem('unknownLayer', { line: t.line, col: t.col, word: t.text, known: layerKinds.join(', ') }));
+      throw new ParseFailure(
+        problem('unknownLayer', { line: t.line, col: t.col, word: t.text, known: layerKinds.join(', ') }),
+      );
     }
     this.positions[path] = { line: first.line, col: first.col };
     const named = name === undefined ? {} : { name };
@@ -308,10 +326,13 @@ class Parser {
       const flag = spec.flags.find((f) => f === t.text);
       const option = m ? spec.options.find((o) => o === key) : undefined;
       if (!flag && !option) {
-        throw new ParseFailure(problem('unknownOption', { line: t.line, col: t.col, option: t.text, kind, expected }));
+        throw new ParseFailure(
+          problem('unknownOption', { line: t.line, col: t.col, option: t.text, kind, expected }),
+        );
       }
       const slot = flag === 'nobias' ? 'bias' : (flag ?? option)!;
-      if (seen.has(slot)) throw new ParseFailure(problem('duplicateOption', { line: t.line, col: t.col, option: t.text }));
+      if (seen.has(slot))
+        throw new ParseFailure(problem('duplicateOption', { line: t.line, col: t.col, option: t.text }));
       seen.add(slot);
       if (flag) {
         out[flag === 'ceil' ? 'ceil' : 'bias'] = flag !== 'nobias';
@@ -333,7 +354,11 @@ class Parser {
     }
     if (!NUMBER.test(raw)) {
       const what =
-        option === 'k' ? 'a kernel size such as k3 or k1x7' : option === 'p' ? 'a padding such as p1, p=same or p=valid' : 'a number right after the setting name (e.g. s2)';
+        option === 'k'
+          ? 'a kernel size such as k3 or k1x7'
+          : option === 'p'
+            ? 'a padding such as p1, p=same or p=valid'
+            : 'a number right after the setting name (e.g. s2)';
       this.fail(t, what);
     }
     return Number(raw);
@@ -360,7 +385,17 @@ export function parseShape(text: string): Checked<Shape> {
   const parts = text.trim().split(/[x×]/);
   const nums = parts.map((s) => (/^\d+$/.test(s) ? Number(s) : Number.NaN));
   if (nums.some((n) => Number.isNaN(n)) || (nums.length !== 1 && nums.length !== 3)) {
-    return { ok: false, problems: [problem('parseExpected', { line: 1, col: 1, expected: 'a shape such as 227x227x3 or 784', found: `"${text}"` })] };
+    return {
+      ok: false,
+      problems: [
+        problem('parseExpected', {
+          line: 1,
+          col: 1,
+          expected: 'a shape such as 227x227x3 or 784',
+          found: `"${text}"`,
+        }),
+      ],
+    };
   }
   const [a, b, c] = nums as [number, number, number];
   return { ok: true, value: nums.length === 1 ? { size: a } : { h: a, w: b, c } };

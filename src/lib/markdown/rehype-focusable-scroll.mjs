@@ -8,8 +8,12 @@ export default function rehypeFocusableScroll() {
   const visit = (node) => {
     if (node.type === 'element') {
       const classes = node.properties?.className;
-      if (node.tagName === 'table' || (Array.isArray(classes) && classes.includes('katex-display'))) node.properties.tabIndex = 0;
-    } else if ((node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') && node.name === 'table') {
+      if (node.tagName === 'table' || (Array.isArray(classes) && classes.includes('katex-display')))
+        node.properties.tabIndex = 0;
+    } else if (
+      (node.type === 'mdxJsxFlowElement' || node.type === 'mdxJsxTextElement') &&
+      node.name === 'table'
+    ) {
       if (!node.attributes.some((a) => a.name === 'tabindex' || a.name === 'tabIndex'))
         node.attributes.push({ type: 'mdxJsxAttribute', name: 'tabindex', value: '0' });
     }

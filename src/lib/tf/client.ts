@@ -72,10 +72,24 @@ export function createTfClient(makeWorker: () => WorkerLike): TfClient {
     const p = pending.get(response.id);
     if (!p) return;
     if (response.ok === true && 'result' in response && response.stats)
-      settle(response.id, { ok: true, result: response.result, stats: response.stats, roundTripMs: performance.now() - p.start });
+      settle(response.id, {
+        ok: true,
+        result: response.result,
+        stats: response.stats,
+        roundTripMs: performance.now() - p.start,
+      });
     else if (response.ok === false && response.error && typeof response.error.message === 'string')
-      settle(response.id, response.stats ? { ok: false, error: response.error, stats: response.stats } : { ok: false, error: response.error });
-    else settle(response.id, { ok: false, error: { code: 'workerFailed', message: 'The worker sent a malformed response' } });
+      settle(
+        response.id,
+        response.stats
+          ? { ok: false, error: response.error, stats: response.stats }
+          : { ok: false, error: response.error },
+      );
+    else
+      settle(response.id, {
+        ok: false,
+        error: { code: 'workerFailed', message: 'The worker sent a malformed response' },
+      });
   };
 
   const start = (): WorkerLike | TfError => {
@@ -84,17 +98,25 @@ export function createTfClient(makeWorker: () => WorkerLike): TfClient {
     try {
       w = makeWorker();
     } catch (error) {
-      return { code: 'workerFailed', message: `The TensorFlow.js worker could not start: ${messageOf(error)}` };
+      return {
+        code: 'workerFailed',
+        message: `The TensorFlow.js worker could not start: ${messageOf(error)}`,
+      };
     }
     w.addEventListener('message', onMessage);
     w.addEventListener('error', (event) => {
       // Handled here: it becomes an error value, not an uncaught error on the page.
       event.preventDefault();
       const detail = (event as ErrorEvent).message || 'it failed to load or crashed';
-      if (worker === w) stop({ code: 'workerFailed', message: `The TensorFlow.js worker stopped: ${detail}` });
+      if (worker === w)
+        stop({ code: 'workerFailed', message: `The TensorFlow.js worker stopped: ${detail}` });
     });
     w.addEventListener('messageerror', () => {
-      if (worker === w) failAll({ code: 'workerFailed', message: 'A message from the TensorFlow.js worker could not be read' });
+      if (worker === w)
+        failAll({
+          code: 'workerFailed',
+          message: 'A message from the TensorFlow.js worker could not be read',
+        });
     });
     worker = w;
     return w;
@@ -111,14 +133,24 @@ export function createTfClient(makeWorker: () => WorkerLike): TfClient {
         const id = nextId++;
         const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
         const timer = setTimeout(
-          () => settle(id, { ok: false, error: { code: 'timeout', message: `TensorFlow.js did not answer within ${timeoutMs / 1000} s` } }),
+          () =>
+            settle(id, {
+              ok: false,
+              error: {
+                code: 'timeout',
+                message: `TensorFlow.js did not answer within ${timeoutMs / 1000} s`,
+              },
+            }),
           timeoutMs,
         );
         pending.set(id, { resolve: resolve as (o: TfOutcome) => void, timer, start: performance.now() });
         try {
           w.postMessage({ id, op, args });
         } catch (error) {
-          settle(id, { ok: false, error: { code: 'badArgs', message: `The request could not be sent: ${messageOf(error)}` } });
+          settle(id, {
+            ok: false,
+            error: { code: 'badArgs', message: `The request could not be sent: ${messageOf(error)}` },
+          });
         }
       });
     },
@@ -133,7 +165,11 @@ let shared: TfClient | null = null;
 /** The page's shared client; its worker starts on the first `run`. */
 export function getTf(): TfClient {
   shared ??= createTfClient(
-    () => new Worker(new URL('./tf-worker.ts', import.meta.url), { type: 'module', name: 'tensorflow' }) as WorkerLike,
+    () =>
+      new Worker(new URL('./tf-worker.ts', import.meta.url), {
+        type: 'module',
+        name: 'tensorflow',
+      }) as WorkerLike,
   );
   return shared;
 }

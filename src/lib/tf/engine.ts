@@ -5,7 +5,15 @@
  * count after the op.
  */
 import { isOpName, OpArgsError, ops as defaultOps, type OpImpl, type Tf } from './ops';
-import type { BackendInfo, BackendName, FallbackCode, OpName, RunStats, TfError, TfResponse } from './protocol';
+import type {
+  BackendInfo,
+  BackendName,
+  FallbackCode,
+  OpName,
+  RunStats,
+  TfError,
+  TfResponse,
+} from './protocol';
 
 export interface BackendCandidate {
   name: BackendName;
@@ -88,7 +96,11 @@ export function createEngine(
     if ('code' in info) return { id, ok: false, error: info };
     const op = registry[name] as OpImpl<OpName>;
     const start = performance.now();
-    const stats = (): RunStats => ({ backend: info, ms: performance.now() - start, numTensors: tf.memory().numTensors });
+    const stats = (): RunStats => ({
+      backend: info,
+      ms: performance.now() - start,
+      numTensors: tf.memory().numTensors,
+    });
     try {
       const result = await op(tf, (message.args ?? {}) as never);
       return { id, ok: true, result, stats: stats() };
@@ -127,7 +139,11 @@ export function probeWebgl(): { code: FallbackCode; detail: string } | null {
   } catch (error) {
     return { code: 'noWebglContext', detail: `creating a WebGL context failed: ${messageOf(error)}` };
   }
-  if (!gl) return { code: 'noWebglContext', detail: 'OffscreenCanvas.getContext("webgl2") and ("webgl") returned null' };
+  if (!gl)
+    return {
+      code: 'noWebglContext',
+      detail: 'OffscreenCanvas.getContext("webgl2") and ("webgl") returned null',
+    };
   gl.getExtension('WEBGL_lose_context')?.loseContext();
   return null;
 }

@@ -8,5 +8,13 @@
  *
  * See `protocol.ts` for the ops and how to add one.
  */
-export { createTfClient, getTf, runConv2d, DEFAULT_TIMEOUT_MS, type RunOptions, type TfClient, type WorkerLike } from './client';
+export {
+  createTfClient,
+  getTf,
+  runConv2d,
+  DEFAULT_TIMEOUT_MS,
+  type RunOptions,
+  type TfClient,
+  type WorkerLike,
+} from './client';
 export type * from './protocol';

@@ -66,14 +66,20 @@ function isWhole(value: unknown, min: number): value is number {
 }
 
 /** Checks a TensorData of the given rank: whole positive dims, data length = product of dims. */
-export function checkTensor(name: string, t: TensorData | undefined, rank: number): { shape: number[]; data: Float32Array } {
+export function checkTensor(
+  name: string,
+  t: TensorData | undefined,
+  rank: number,
+): { shape: number[]; data: Float32Array } {
   if (!t || typeof t !== 'object' || !Array.isArray(t.shape)) fail(`${name} must be { shape, data }`);
   if (t.shape.length !== rank) fail(`${name} must have rank ${rank} (shape [${t.shape.join(', ')}])`);
   if (!t.shape.every((d) => isWhole(d, 1))) fail(`${name} has a bad shape [${t.shape.join(', ')}]`);
   const size = t.shape.reduce((a, b) => a * b, 1);
   if (size > MAX_ELEMENTS) fail(`${name} is too large (${size} values, at most ${MAX_ELEMENTS})`);
-  if (!(t.data instanceof Float32Array) && !Array.isArray(t.data)) fail(`${name}.data must be a Float32Array or number[]`);
-  if (t.data.length !== size) fail(`${name} has ${t.data.length} values but shape [${t.shape.join(', ')}] needs ${size}`);
+  if (!(t.data instanceof Float32Array) && !Array.isArray(t.data))
+    fail(`${name}.data must be a Float32Array or number[]`);
+  if (t.data.length !== size)
+    fail(`${name} has ${t.data.length} values but shape [${t.shape.join(', ')}] needs ${size}`);
   const data = Float32Array.from(t.data);
   if (!data.every(Number.isFinite)) fail(`${name} contains a value that is not a finite number`);
   return { shape: t.shape, data };
@@ -81,7 +87,8 @@ export function checkTensor(name: string, t: TensorData | undefined, rank: numbe
 
 function checkBias(bias: Float32Array | number[] | undefined, cOut: number): Float32Array | null {
   if (bias === undefined) return null;
-  if (!(bias instanceof Float32Array) && !Array.isArray(bias)) fail('bias must be a Float32Array or number[]');
+  if (!(bias instanceof Float32Array) && !Array.isArray(bias))
+    fail('bias must be a Float32Array or number[]');
   if (bias.length !== cOut) fail(`bias has ${bias.length} values but there are ${cOut} output channels`);
   const b = Float32Array.from(bias);
   if (!b.every(Number.isFinite)) fail('bias contains a value that is not a finite number');
@@ -109,13 +116,17 @@ function toTensorResult(t: TfCore.Tensor): TensorResult {
  * The dense kernel equal to a dilated one: a [k_h, k_w, C_in, C_out] filter with dilation d becomes
  * [k'_h, k'_w, C_in, C_out], k' = k + (k − 1)(d − 1), with tap (i, j) at (i·d, j·d) and zeros between.
  */
-export function dilateFilter(w: { shape: number[]; data: Float32Array }, d: number): { shape: number[]; data: Float32Array } {
+export function dilateFilter(
+  w: { shape: number[]; data: Float32Array },
+  d: number,
+): { shape: number[]; data: Float32Array } {
   const [kh, kw, cIn, cOut] = w.shape as [number, number, number, number];
   const [eh, ew] = [kh + (kh - 1) * (d - 1), kw + (kw - 1) * (d - 1)];
   const out = new Float32Array(eh * ew * cIn * cOut);
   const inner = cIn * cOut;
   for (let i = 0; i < kh; i++)
-    for (let j = 0; j < kw; j++) out.set(w.data.subarray((i * kw + j) * inner, (i * kw + j + 1) * inner), (i * d * ew + j * d) * inner);
+    for (let j = 0; j < kw; j++)
+      out.set(w.data.subarray((i * kw + j) * inner, (i * kw + j + 1) * inner), (i * d * ew + j * d) * inner);
   return { shape: [eh, ew, cIn, cOut], data: out };
 }
 
@@ -128,7 +139,8 @@ const conv2d: OpImpl<'conv2d'> = (tf, args: Conv2dArgs) => {
   if (wIn !== cIn) fail(`filter has ${wIn} input channels but the input has ${cIn}`);
   const bias = checkBias(args.bias, cOut);
   const [sh, sw] = typeof args.stride === 'number' ? [args.stride, args.stride] : (args.stride ?? []);
-  if (!isWhole(sh, 1) || !isWhole(sw, 1)) fail(`stride must be a whole number ≥ 1 (got ${String(args.stride)})`);
+  if (!isWhole(sh, 1) || !isWhole(sw, 1))
+    fail(`stride must be a whole number ≥ 1 (got ${String(args.stride)})`);
   const pad = checkPad(args.pad);
   const d = args.dilation ?? 1;
   if (!isWhole(d, 1)) fail(`dilation must be a whole number ≥ 1 (got ${String(d)})`);
@@ -166,7 +178,13 @@ const unitGradient: OpImpl<'unitGradient'> = (tf, args: UnitGradientArgs) => {
     [h, wd, c] = [convOutSize(h, kh, layer.stride, pad, d), convOutSize(wd, kw, layer.stride, pad, d), cOut];
     if (h < 1 || wd < 1) fail(`layers[${i}]: the kernel does not fit its input`);
     // tfjs has no gradient for dilated conv2d, so a dilated kernel becomes the equal dense one.
-    return { w: d > 1 ? dilateFilter(w, d) : w, bias: checkBias(layer.bias, cOut), stride: layer.stride, pad, relu: layer.relu === true };
+    return {
+      w: d > 1 ? dilateFilter(w, d) : w,
+      bias: checkBias(layer.bias, cOut),
+      stride: layer.stride,
+      pad,
+      relu: layer.relu === true,
+    };
   });
   const [row, col, ch] = Array.isArray(args.unit) ? args.unit : [];
   if (!isWhole(row, 0) || !isWhole(col, 0) || !isWhole(ch, 0) || row >= h || col >= wd || ch >= c)

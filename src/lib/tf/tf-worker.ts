@@ -30,10 +30,31 @@ import type { Tf } from './ops';
 enableProdMode();
 
 // Named imports only (see `Tf` in ops.ts): the bundler keeps just what the ops use.
-const tf: Tf = { add, conv2d, env, memory, ready, relu, setBackend, slice, sum, tensor1d, tensor3d, tensor4d, tidy, valueAndGrad, version_core };
+const tf: Tf = {
+  add,
+  conv2d,
+  env,
+  memory,
+  ready,
+  relu,
+  setBackend,
+  slice,
+  sum,
+  tensor1d,
+  tensor3d,
+  tensor4d,
+  tidy,
+  valueAndGrad,
+  version_core,
+};
 
 const engine = createEngine(tf, [
-  { name: 'webgl', probe: probeWebgl, load: () => import('@tensorflow/tfjs-backend-webgl'), failCode: 'webglInitFailed' },
+  {
+    name: 'webgl',
+    probe: probeWebgl,
+    load: () => import('@tensorflow/tfjs-backend-webgl'),
+    failCode: 'webglInitFailed',
+  },
   { name: 'cpu', load: () => import('@tensorflow/tfjs-backend-cpu') },
 ]);
 

@@ -13,7 +13,11 @@ import {
   SAMPLES,
   type Settings,
 } from '../../../src/components/widgets/ActivationGradient/activation-gradient';
-import { decadeDomain, decadeTicks, renderCharts } from '../../../src/components/widgets/ActivationGradient/charts';
+import {
+  decadeDomain,
+  decadeTicks,
+  renderCharts,
+} from '../../../src/components/widgets/ActivationGradient/charts';
 import { serverDocument } from '../../../src/components/widgets/shared/server-document';
 import { stringsFor } from '../../../src/i18n/ui';
 
@@ -188,7 +192,9 @@ describe('charts and sentences', () => {
   it.each([
     [[{ depth: 1, median: 0, low: 0, high: 0, bound: 0 }], [-2, 0]],
     [[{ depth: 1, median: -12.6, low: -13.2, high: -12.1, bound: -12.04 }], [-14, 0]],
-  ])('decadeDomain covers the data with at least two decades', (curve, want) => expect(decadeDomain(curve)).toEqual(want));
+  ])('decadeDomain covers the data with at least two decades', (curve, want) =>
+    expect(decadeDomain(curve)).toEqual(want),
+  );
 
   it.each([
     [-2, 0, [0, -1, -2]],

@@ -1,7 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { analyze } from '../../../src/lib/cnn/analyze';
 import { presets, presetKeys } from '../../../src/lib/cnn/presets';
-import { chartData, chartLabels, fieldText, paramGroup, paramShares, visibleRows } from '../../../src/components/widgets/ArchitectureTable/architecture';
+import {
+  chartData,
+  chartLabels,
+  fieldText,
+  paramGroup,
+  paramShares,
+  visibleRows,
+} from '../../../src/components/widgets/ArchitectureTable/architecture';
 import { paramsChart } from '../../../src/components/widgets/ArchitectureTable/architecture-chart';
 import { renderChart } from '../../../src/components/widgets/shared/plot';
 import { serverDocument } from '../../../src/components/widgets/shared/server-document';
@@ -59,7 +66,16 @@ describe('rows and text', () => {
 describe('params chart', () => {
   const labels = chartLabels(stringsFor('en', 'arch.'), 'AlexNet', alex, 'en');
   it('has one bar per layer with parameters and names the largest', () => {
-    expect(chartData(alex, labels).map((d) => d.name)).toEqual(['conv1', 'conv2', 'conv3', 'conv4', 'conv5', 'fc6', 'fc7', 'fc8']);
+    expect(chartData(alex, labels).map((d) => d.name)).toEqual([
+      'conv1',
+      'conv2',
+      'conv3',
+      'conv4',
+      'conv5',
+      'fc6',
+      'fc7',
+      'fc8',
+    ]);
     expect(labels.description).toContain('fc6');
     expect(labels.description).toContain('37,752,832');
   });

@@ -33,35 +33,109 @@ import {
   type Settings,
 } from '../../../src/components/widgets/ConvolutionExplorer/convolution-explorer';
 
-const ramp = (h: number, w: number, start = 1) => Array.from({ length: h }, (_, y) => Array.from({ length: w }, (_, x) => start + y * w + x));
+const ramp = (h: number, w: number, start = 1) =>
+  Array.from({ length: h }, (_, y) => Array.from({ length: w }, (_, x) => start + y * w + x));
 const one = (grid: number[][]): KernelBank => [[grid]];
 
 describe('reference convolution, hand-computed', () => {
   it('one channel, 2×2 kernel, no padding, stride 1', () => {
     // x = [[1,2,3],[4,5,6],[7,8,9]], w = [[1,2],[3,4]]: y00 = 1·1 + 2·2 + 4·3 + 5·4 = 37 …
-    expect(referenceConv([ramp(3, 3)], one([[1, 2], [3, 4]]), [0], 1, 0)).toEqual([[[37, 47], [67, 77]]]);
+    expect(
+      referenceConv(
+        [ramp(3, 3)],
+        one([
+          [1, 2],
+          [3, 4],
+        ]),
+        [0],
+        1,
+        0,
+      ),
+    ).toEqual([
+      [
+        [37, 47],
+        [67, 77],
+      ],
+    ]);
   });
 
   it('stride 2 skips every other position; the bias is added once per output', () => {
     // x = 1…16 (4×4), w = ones(2×2), b = 1: y00 = 1+2+5+6+1 = 15, y01 = 3+4+7+8+1 = 23 …
-    expect(referenceConv([ramp(4, 4)], one([[1, 1], [1, 1]]), [1], 2, 0)).toEqual([[[15, 23], [47, 55]]]);
+    expect(
+      referenceConv(
+        [ramp(4, 4)],
+        one([
+          [1, 1],
+          [1, 1],
+        ]),
+        [1],
+        2,
+        0,
+      ),
+    ).toEqual([
+      [
+        [15, 23],
+        [47, 55],
+      ],
+    ]);
   });
 
   it('stride 2 on 5×5 with a 3×3 kernel floors away nothing: o = ⌊(5 − 3)/2⌋ + 1 = 2', () => {
-    const y = referenceConv([ramp(5, 5)], one([[0, 0, 0], [0, 1, 0], [0, 0, 0]]), [0], 2, 0);
+    const y = referenceConv(
+      [ramp(5, 5)],
+      one([
+        [0, 0, 0],
+        [0, 1, 0],
+        [0, 0, 0],
+      ]),
+      [0],
+      2,
+      0,
+    );
     // the centre tap picks x[1][1] = 7, x[1][3] = 9, x[3][1] = 17, x[3][3] = 19
-    expect(y).toEqual([[[7, 9], [17, 19]]]);
+    expect(y).toEqual([
+      [
+        [7, 9],
+        [17, 19],
+      ],
+    ]);
   });
 
   it('padding 1: zeros around the image, each window sees part of it', () => {
     // x = [[1,2],[3,4]] padded to 4×4, w = [[1,2,3],[4,5,6],[7,8,9]]:
     // y00 = 1·5 + 2·6 + 3·8 + 4·9 = 77, y01 = 1·4 + 2·5 + 3·7 + 4·8 = 67,
     // y10 = 1·2 + 2·3 + 3·5 + 4·6 = 47, y11 = 1·1 + 2·2 + 3·4 + 4·5 = 37
-    expect(referenceConv([ramp(2, 2)], one([[1, 2, 3], [4, 5, 6], [7, 8, 9]]), [0], 1, 1)).toEqual([[[77, 67], [47, 37]]]);
+    expect(
+      referenceConv(
+        [ramp(2, 2)],
+        one([
+          [1, 2, 3],
+          [4, 5, 6],
+          [7, 8, 9],
+        ]),
+        [0],
+        1,
+        1,
+      ),
+    ).toEqual([
+      [
+        [77, 67],
+        [47, 37],
+      ],
+    ]);
   });
 
   it('padding 2 with stride 3: o = ⌊(4 + 4 − 2)/3⌋ + 1 = 3, corners see only padding', () => {
-    const y = referenceConv([ramp(4, 4)], one([[1, 1], [1, 1]]), [0.5], 3, 2);
+    const y = referenceConv(
+      [ramp(4, 4)],
+      one([
+        [1, 1],
+        [1, 1],
+      ]),
+      [0.5],
+      3,
+      2,
+    );
     // window (0,0) covers padded rows/cols 0–1: all padding → just the bias
     expect(y[0]![0]![0]).toBe(0.5);
     // window (1,1) covers padded rows/cols 3–4 → x[1..2][1..2] = 6 + 7 + 10 + 11
@@ -117,10 +191,29 @@ describe('reference convolution, hand-computed', () => {
   });
 
   it('the breakdown marks padding taps and uses padded coordinates', () => {
-    const cell = cellBreakdown([ramp(2, 2)], one([[1, 2, 3], [4, 5, 6], [7, 8, 9]]), [0], 1, 1, 0, 0, 0);
+    const cell = cellBreakdown(
+      [ramp(2, 2)],
+      one([
+        [1, 2, 3],
+        [4, 5, 6],
+        [7, 8, 9],
+      ]),
+      [0],
+      1,
+      1,
+      0,
+      0,
+      0,
+    );
     expect(cell.channels[0]!.terms.filter((t) => t.padding)).toHaveLength(5);
     expect(cell.channels[0]!.terms.filter((t) => t.padding).every((t) => t.value === 0)).toBe(true);
-    expect(cell.channels[0]!.terms.find((t) => t.i === 1 && t.j === 1)).toMatchObject({ y: 1, x: 1, value: 1, weight: 5, padding: false });
+    expect(cell.channels[0]!.terms.find((t) => t.i === 1 && t.j === 1)).toMatchObject({
+      y: 1,
+      x: 1,
+      value: 1,
+      weight: 5,
+      padding: false,
+    });
     expect(cell.value).toBe(77);
   });
 
@@ -137,7 +230,11 @@ describe('reference convolution, hand-computed', () => {
 describe('TensorFlow layouts', () => {
   it('input HWC and filter HWIO, and back', () => {
     const input = [ramp(2, 3, 1), ramp(2, 3, 101)]; // C=2, H=2, W=3
-    const kernels: KernelBank = [[ramp(2, 2, 1), ramp(2, 2, 11)], [ramp(2, 2, 21), ramp(2, 2, 31)], [ramp(2, 2, 41), ramp(2, 2, 51)]];
+    const kernels: KernelBank = [
+      [ramp(2, 2, 1), ramp(2, 2, 11)],
+      [ramp(2, 2, 21), ramp(2, 2, 31)],
+      [ramp(2, 2, 41), ramp(2, 2, 51)],
+    ];
     const args = toConv2dArgs(input, kernels, [1, 2, 3], 2, 1);
     expect(args.input.shape).toEqual([2, 3, 2]);
     expect(Array.from(args.input.data).slice(0, 4)).toEqual([1, 101, 2, 102]); // x[0][0] for c=0,1 then x[0][1]
@@ -267,8 +364,16 @@ describe('display helpers', () => {
       return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
     };
     const text = luminance('rgb(17, 17, 17)');
-    for (const v of [-10, -5, 0, 5, 10]) expect((luminance(heatColor(v, 10)) + 0.05) / (text + 0.05)).toBeGreaterThan(4.5);
-    expect(maxAbs([[[1, -7], [3, 2]]])).toBe(7);
+    for (const v of [-10, -5, 0, 5, 10])
+      expect((luminance(heatColor(v, 10)) + 0.05) / (text + 0.05)).toBeGreaterThan(4.5);
+    expect(
+      maxAbs([
+        [
+          [1, -7],
+          [3, 2],
+        ],
+      ]),
+    ).toBe(7);
   });
 
   it('agreement allows float32 rounding, not real differences', () => {

@@ -2,7 +2,14 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import { erfPlan, erfRequest, erfStats, sweepStacks, MAX_ERF_INPUT, type ErfPlan } from '../../../src/components/widgets/ReceptiveField/erf';
+import {
+  erfPlan,
+  erfRequest,
+  erfStats,
+  sweepStacks,
+  MAX_ERF_INPUT,
+  type ErfPlan,
+} from '../../../src/components/widgets/ReceptiveField/erf';
 import { ops } from '../../../src/lib/tf/ops';
 import type { UnitGradientResult } from '../../../src/lib/tf/protocol';
 import type { StackLayer } from '../../../src/lib/cnn/receptive-field';
@@ -98,7 +105,10 @@ describe('ERF with TensorFlow.js (CPU)', () => {
       const layers = sweepStacks(depth)[depth - 1]!;
       const p = erfPlan(layers);
       if (!p.ok) throw new Error(p.reason);
-      return erfStats(Array.from({ length: 8 }, (_, s) => gradient(layers, p.plan, 100 + s)), p.plan).ratio;
+      return erfStats(
+        Array.from({ length: 8 }, (_, s) => gradient(layers, p.plan, 100 + s)),
+        p.plan,
+      ).ratio;
     });
     expect(ratios[1]!).toBeLessThan(ratios[0]!);
     expect(ratios[2]!).toBeLessThan(ratios[1]!);

@@ -33,11 +33,18 @@ describe('inception 3a (in 192; 64 | 96→128 | 16→32 | pool→32) at 28×28',
 
   it('MACs = 28·28 · weights (stride 1, same padding): 128,049,152', () => {
     expect(f.totals.macs).toBe(784 * 163_328);
-    expect(f.branches.map((b) => b.macs)).toEqual([784 * 12_288, 784 * (18_432 + 110_592), 784 * (3_072 + 12_800), 784 * 6_144]);
+    expect(f.branches.map((b) => b.macs)).toEqual([
+      784 * 12_288,
+      784 * (18_432 + 110_592),
+      784 * (3_072 + 12_800),
+      784 * 6_144,
+    ]);
   });
 
   it('steps: kernels, channels and which ones are reductions', () => {
-    expect(f.branches.map((b) => b.steps.map((s) => `${s.kind}${s.k}:${s.cOut}${s.reduction ? 'r' : ''}`))).toEqual([
+    expect(
+      f.branches.map((b) => b.steps.map((s) => `${s.kind}${s.k}:${s.cOut}${s.reduction ? 'r' : ''}`)),
+    ).toEqual([
       ['conv1:64'],
       ['conv1:96r', 'conv3:128'],
       ['conv1:16r', 'conv5:32'],
@@ -47,7 +54,11 @@ describe('inception 3a (in 192; 64 | 96→128 | 16→32 | pool→32) at 28×28',
 
   it('without reductions (naive block): 1×1 | 3×3 | 5×5 | pool of all 192 channels', () => {
     // 192·64 + 9·192·128 + 25·192·32 = 12,288 + 221,184 + 153,600 = 387,072 weights; 64 + 128 + 32 biases
-    expect(f.other).toEqual({ params: { weights: 387_072, biases: 224, total: 387_296 }, macs: 784 * 387_072, outChannels: 416 });
+    expect(f.other).toEqual({
+      params: { weights: 387_072, biases: 224, total: 387_296 },
+      macs: 784 * 387_072,
+      outChannels: 416,
+    });
     const naive = ok(settings({ reduce: false }));
     expect(naive.totals.outChannels).toBe(416);
     expect(naive.branches.map((b) => b.steps.length)).toEqual([1, 1, 1, 1]);
@@ -90,7 +101,9 @@ describe('other settings', () => {
   });
 
   it('the largest allowed setting still counts exactly (below 2^53)', () => {
-    const f = ok(settings({ cIn: 4096, size: 1024, c1: 4096, r3: 4096, c3: 4096, r5: 4096, c5: 4096, pp: 4096 }));
+    const f = ok(
+      settings({ cIn: 4096, size: 1024, c1: 4096, r3: 4096, c3: 4096, r5: 4096, c5: 4096, pp: 4096 }),
+    );
     // weights 4096²·(1 + 1 + 9 + 1 + 25 + 1) = 637,534,208; MACs 1024² times that
     expect(f.totals.params.weights).toBe(637_534_208);
     expect(f.totals.macs).toBe(1024 * 1024 * 637_534_208);

@@ -92,7 +92,8 @@ describe('formulaTex', () => {
 describe('chart', () => {
   it('rows: the large kernel is 100 %, the stack 72 % of its weights, 200 % of its nonlinearities', () => {
     const rows = chartRows(ok(defaultSettings));
-    const get = (metric: string, option: string) => rows.find((r) => r.metric === metric && r.option === option)!.percent;
+    const get = (metric: string, option: string) =>
+      rows.find((r) => r.metric === metric && r.option === option)!.percent;
     expect(get('weights', 'single')).toBe(100);
     expect(get('weights', 'stacked')).toBe(72);
     expect(get('field', 'stacked')).toBe(100);
@@ -101,7 +102,13 @@ describe('chart', () => {
   });
 
   it.each(['en', 'ko'] as const)('renders on the server (%s)', (locale) => {
-    const svg = renderTradeoffChart(ok(defaultSettings), stringsFor(locale, 'kernelTradeoff.'), locale, serverDocument(), 320);
+    const svg = renderTradeoffChart(
+      ok(defaultSettings),
+      stringsFor(locale, 'kernelTradeoff.'),
+      locale,
+      serverDocument(),
+      320,
+    );
     expect(svg).toMatch(/^<svg/);
     expect(svg).toContain('role="img"');
     expect(svg).toContain('72%');

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeText, decodeNetwork, encodeNetwork, hashFor, problemLine, readHash } from '../../../src/components/widgets/ArchitectureLab/lab-state';
+import {
+  analyzeText,
+  decodeNetwork,
+  encodeNetwork,
+  hashFor,
+  problemLine,
+  readHash,
+} from '../../../src/components/widgets/ArchitectureLab/lab-state';
 import { formatNetwork } from '../../../src/lib/cnn/text-format';
 import { presets, presetKeys } from '../../../src/lib/cnn/presets';
 import { problem } from '../../../src/lib/cnn/problems';
@@ -19,7 +26,12 @@ describe('analyzeText', () => {
 
   it.each([
     ['a parse error points at its own line', 'input 32x32x3\nconv 8 k3\nconv k3\n', 3, 'parseExpected'],
-    ['an analysis error points at the layer line', 'input 4x4x3\nconv 8 k3\n\n# comment\nconv 8 k5\n', 5, 'kernelTooLarge'],
+    [
+      'an analysis error points at the layer line',
+      'input 4x4x3\nconv 8 k3\n\n# comment\nconv 8 k5\n',
+      5,
+      'kernelTooLarge',
+    ],
     ['fc on an image', 'input 8x8x3\nfc 10\n', 2, 'needsFlatInput'],
     ['stride 0', 'input 8x8x3\nconv 4 k3 s0\n', 2, 'notPositive'],
     ['unknown layer', 'input 8x8x3\nfrobnicate 3\n', 2, 'unknownLayer'],
@@ -45,7 +57,14 @@ describe('analyzeText', () => {
 describe('problemLine', () => {
   it.each([
     [problem('parseExpected', { line: 4, col: 2, expected: 'x', found: 'y' }), {}, 4],
-    [{ ...problem('kernelTooLarge', { k: 5, padded: 4 }), values: { k: 5, padded: 4, layer: 'conv2', path: '1' } }, { '1': { line: 7, col: 1 } }, 7],
+    [
+      {
+        ...problem('kernelTooLarge', { k: 5, padded: 4 }),
+        values: { k: 5, padded: 4, layer: 'conv2', path: '1' },
+      },
+      { '1': { line: 7, col: 1 } },
+      7,
+    ],
     [problem('emptyNetwork'), {}, null],
   ])('%#', (p, positions, line) => expect(problemLine(p, positions)).toBe(line));
 });

@@ -20,13 +20,45 @@ describe('computeLayer', () => {
   it.each([
     // name, settings, conv total, H'×W', fc inputs, fc outputs, fc total — all by hand:
     // conv = k·k·C_in·C_out + C_out; H' = H − k + 1; fc = (H·W·C_in)·(H'·W'·C_out) + H'·W'·C_out
-    ['lesson 1: 32×32×3 → 28×28×4 with four 5×5×3 kernels', {}, 5 * 5 * 3 * 4 + 4, [28, 28], 3072, 3136, 3072 * 3136 + 3136],
+    [
+      'lesson 1: 32×32×3 → 28×28×4 with four 5×5×3 kernels',
+      {},
+      5 * 5 * 3 * 4 + 4,
+      [28, 28],
+      3072,
+      3136,
+      3072 * 3136 + 3136,
+    ],
     ['no biases', { bias: false }, 300, [28, 28], 3072, 3136, 9_633_792],
-    ['smallest layer: 1×1, one channel, 1×1 input', { cIn: 1, cOut: 1, k: 1, h: 1, w: 1 }, 2, [1, 1], 1, 1, 2],
-    ['kernel as large as the input is a fully-connected layer', { cIn: 1, cOut: 1, k: 5, h: 5, w: 5 }, 26, [1, 1], 25, 1, 26],
+    [
+      'smallest layer: 1×1, one channel, 1×1 input',
+      { cIn: 1, cOut: 1, k: 1, h: 1, w: 1 },
+      2,
+      [1, 1],
+      1,
+      1,
+      2,
+    ],
+    [
+      'kernel as large as the input is a fully-connected layer',
+      { cIn: 1, cOut: 1, k: 5, h: 5, w: 5 },
+      26,
+      [1, 1],
+      25,
+      1,
+      26,
+    ],
     ['non-square input', { cIn: 2, cOut: 5, k: 3, h: 10, w: 20 }, 95, [8, 18], 400, 720, 288_720],
     // AlexNet conv1's kernels (34,944 published) at stride 1 on 227×227: 217×217×96 outputs
-    ['AlexNet conv1 kernels, stride 1', { cIn: 3, cOut: 96, k: 11, h: 227, w: 227 }, 34_944, [217, 217], 154_587, 4_520_544, 698_821_855_872],
+    [
+      'AlexNet conv1 kernels, stride 1',
+      { cIn: 3, cOut: 96, k: 11, h: 227, w: 227 },
+      34_944,
+      [217, 217],
+      154_587,
+      4_520_544,
+      698_821_855_872,
+    ],
   ])('%s', (_name, over, conv, [outH, outW], nIn, nOut, fc) => {
     const r = ok(settings(over as Partial<Settings>));
     expect(r.conv.total).toBe(conv);
@@ -125,7 +157,12 @@ describe('formulaTex', () => {
     expect(tex).not.toContain('FC');
   });
 
-  it.each([{}, { bias: false }, { cIn: 4096, cOut: 4096, k: 1, h: 4096, w: 4096 }])('is valid KaTeX (%j)', (over) => {
-    expect(() => katex.renderToString(formulaTex(ok(settings(over))), { throwOnError: true, displayMode: true })).not.toThrow();
-  });
+  it.each([{}, { bias: false }, { cIn: 4096, cOut: 4096, k: 1, h: 4096, w: 4096 }])(
+    'is valid KaTeX (%j)',
+    (over) => {
+      expect(() =>
+        katex.renderToString(formulaTex(ok(settings(over))), { throwOnError: true, displayMode: true }),
+      ).not.toThrow();
+    },
+  );
 });

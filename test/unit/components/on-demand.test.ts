@@ -4,7 +4,10 @@ import { drawWidth, isNarrower, loadThen } from '../../../src/components/widgets
 describe('loadThen', () => {
   it('hands the loaded module to use', async () => {
     const seen: string[] = [];
-    loadThen(() => Promise.resolve('module'), (m) => seen.push(m));
+    loadThen(
+      () => Promise.resolve('module'),
+      (m) => seen.push(m),
+    );
     await Promise.resolve();
     await Promise.resolve();
     expect(seen).toEqual(['module']);
@@ -13,7 +16,10 @@ describe('loadThen', () => {
   it('drops the module when the cleanup ran first (the settings changed again)', async () => {
     const seen: string[] = [];
     let resolve!: (m: string) => void;
-    const cleanup = loadThen(() => new Promise<string>((r) => (resolve = r)), (m) => seen.push(m));
+    const cleanup = loadThen(
+      () => new Promise<string>((r) => (resolve = r)),
+      (m) => seen.push(m),
+    );
     cleanup();
     resolve('late');
     await Promise.resolve();
@@ -29,7 +35,9 @@ describe('chart widths', () => {
     [511, true],
     [512, false],
     [800, false],
-  ])('a %d px container is narrower than a 520 px chart: %s', (measured, narrow) => expect(isNarrower(measured, 520)).toBe(narrow));
+  ])('a %d px container is narrower than a 520 px chart: %s', (measured, narrow) =>
+    expect(isNarrower(measured, 520)).toBe(narrow),
+  );
 
   it.each([
     [0, undefined],

@@ -99,7 +99,9 @@ describe('channelSlots', () => {
     [128, 126, [0, 1, 2, 3, '…', 126, 127]],
     [8, 5, [0, 1, 2, '…', 5, '…', 7]],
     [8, 6, [0, 1, 2, 3, '…', 6, 7]],
-  ])('%i channels, keep %s → %j', (c, keep, want) => expect(show(channelSlots(c, MAX_SLOTS, keep))).toEqual(want));
+  ])('%i channels, keep %s → %j', (c, keep, want) =>
+    expect(show(channelSlots(c, MAX_SLOTS, keep))).toEqual(want),
+  );
 
   it('never exceeds the slots, always shows the kept channel, and every gap hides at least one channel', () => {
     for (let c = 1; c <= 40; c++) {
@@ -111,7 +113,9 @@ describe('channelSlots', () => {
           if (s.kind !== 'gap') return;
           const prev = slots[i - 1]!;
           const next = slots[i + 1]!;
-          expect(prev.kind === 'channel' && next.kind === 'channel' && next.index - prev.index).toBeGreaterThan(1);
+          expect(
+            prev.kind === 'channel' && next.kind === 'channel' && next.index - prev.index,
+          ).toBeGreaterThan(1);
         });
       }
     }
@@ -157,7 +161,9 @@ describe('mixingLayout', () => {
   it('centres the shorter column', () => {
     const l = mixingLayout(2, 4, 0);
     expect(l.inputs[0]!.y - l.outputs[0]!.y).toBe(LAYOUT.row);
-    expect(l.inputs.every((n) => n.x === LAYOUT.inX) && l.outputs.every((n) => n.x === LAYOUT.outX)).toBe(true);
+    expect(l.inputs.every((n) => n.x === LAYOUT.inX) && l.outputs.every((n) => n.x === LAYOUT.outX)).toBe(
+      true,
+    );
   });
 });
 

@@ -70,13 +70,22 @@ describe('computeFigure', () => {
   it('does not draw grids past the size limit but still computes', () => {
     const f = computeFigure(settings({ n: 227, k: 11, p: 0, s: 4 }));
     expect(f.ok && f.drawable).toBe(false);
-    expect(computeFigure(defaultSettings).ok && (computeFigure(defaultSettings) as { drawable: boolean }).drawable).toBe(true);
+    expect(
+      computeFigure(defaultSettings).ok && (computeFigure(defaultSettings) as { drawable: boolean }).drawable,
+    ).toBe(true);
   });
 });
 
 describe('grid helpers', () => {
   it('cellKind marks p cells on each side as padding', () => {
-    expect([0, 1, 2, 6, 7, 8].map((x) => cellKind(x, 7, 1))).toEqual(['padding', 'image', 'image', 'image', 'image', 'padding']);
+    expect([0, 1, 2, 6, 7, 8].map((x) => cellKind(x, 7, 1))).toEqual([
+      'padding',
+      'image',
+      'image',
+      'image',
+      'image',
+      'padding',
+    ]);
   });
 
   it.each([

@@ -1,11 +1,18 @@
 import { describe, expect, it } from 'vitest';
 import { growthChart } from '../../../src/components/widgets/ReceptiveField/rf-charts';
-import { computeFigure, growthLabels, readLayers, stackPresets, type LayerFields } from '../../../src/components/widgets/ReceptiveField/receptive-field-view';
+import {
+  computeFigure,
+  growthLabels,
+  readLayers,
+  stackPresets,
+  type LayerFields,
+} from '../../../src/components/widgets/ReceptiveField/receptive-field-view';
 import { renderChart } from '../../../src/components/widgets/shared/plot';
 import { serverDocument } from '../../../src/components/widgets/shared/server-document';
 import { stringsFor } from '../../../src/i18n/ui';
 
-const f = (k: unknown, s: unknown = 1, p: unknown = 0, d: unknown = 1, kind: 'conv' | 'pool' = 'conv') => ({ kind, k, s, p, d }) as LayerFields;
+const f = (k: unknown, s: unknown = 1, p: unknown = 0, d: unknown = 1, kind: 'conv' | 'pool' = 'conv') =>
+  ({ kind, k, s, p, d }) as LayerFields;
 
 describe('readLayers', () => {
   it('reads typed fields as numbers; pooling ignores dilation', () => {
@@ -66,7 +73,10 @@ describe('computeFigure', () => {
 
 describe('growthChart', () => {
   it('renders three labelled series, accessible, on the server', () => {
-    const html = renderChart(growthChart([...stackPresets.threeThree.layers], growthLabels(stringsFor('en', 'receptiveField.'))), serverDocument());
+    const html = renderChart(
+      growthChart([...stackPresets.threeThree.layers], growthLabels(stringsFor('en', 'receptiveField.'))),
+      serverDocument(),
+    );
     expect(html).toMatch(/<svg[^>]*role="img"/);
     expect(html).toContain('your stack');
     expect(html).toContain('3×3, dilation 1, 2, 4');

@@ -39,7 +39,8 @@ describe('UI strings', () => {
         const full = join(dir, d.name);
         if (d.isDirectory()) walk(full);
         else if (/\.(svelte|astro|ts)$/.test(d.name))
-          for (const m of readFileSync(full, 'utf8').matchAll(/\bt(?:ranslate)?\((?:strings, )?'([\w.]+)'/g)) used.add(m[1]!);
+          for (const m of readFileSync(full, 'utf8').matchAll(/\bt(?:ranslate)?\((?:strings, )?'([\w.]+)'/g))
+            used.add(m[1]!);
       }
     };
     walk('src/components');
@@ -50,9 +51,14 @@ describe('UI strings', () => {
 
 describe('parse-error phrases', () => {
   // Every fixed phrase the parser quotes as "expected" or "found" reads naturally in Korean too.
-  const source = readFileSync('src/lib/cnn/text-format.ts', 'utf8') + readFileSync('src/components/widgets/ArchitectureLab/lab-state.ts', 'utf8');
+  const source =
+    readFileSync('src/lib/cnn/text-format.ts', 'utf8') +
+    readFileSync('src/components/widgets/ArchitectureLab/lab-state.ts', 'utf8');
   const phrases = new Set<string>();
-  for (const m of source.matchAll(/(?:this\.fail\([^,]+, |this\.expect\('[^']*', |expected: |found: |return )'([^']+)'/g)) phrases.add(m[1]!);
+  for (const m of source.matchAll(
+    /(?:this\.fail\([^,]+, |this\.expect\('[^']*', |expected: |found: |return )'([^']+)'/g,
+  ))
+    phrases.add(m[1]!);
   for (const m of source.matchAll(/\? '([^']+)'\s*:/g)) phrases.add(m[1]!);
   const candidates = [...phrases].filter((p) => / /.test(p) || p === '"}"');
   it('finds the phrases', () => expect(candidates.length).toBeGreaterThan(15));
@@ -61,8 +67,15 @@ describe('parse-error phrases', () => {
     expect(ko).toHaveProperty([`cnn.phrase.${phrase}`]);
   });
   it('a Korean parse error has no English phrase left in it', () => {
-    const p = problem('parseExpected', { line: 3, col: 6, expected: 'the number of units (e.g. fc 4096)', found: 'the end of the line' });
-    expect(describeProblem(stringsFor('ko', 'cnn.'), p)).toBe('3번째 줄 6번째 칸: 뉴런 수 (예: fc 4096)이(가) 와야 하는데 줄 끝이(가) 있습니다.');
+    const p = problem('parseExpected', {
+      line: 3,
+      col: 6,
+      expected: 'the number of units (e.g. fc 4096)',
+      found: 'the end of the line',
+    });
+    expect(describeProblem(stringsFor('ko', 'cnn.'), p)).toBe(
+      '3번째 줄 6번째 칸: 뉴런 수 (예: fc 4096)이(가) 와야 하는데 줄 끝이(가) 있습니다.',
+    );
   });
 });
 
@@ -74,8 +87,12 @@ describe('translate', () => {
 
   it('describes problems in Korean with the quantity named in Korean', () => {
     const ks = stringsFor('ko', 'cnn.');
-    expect(describeProblem(ks, problem('notPositive', { what: 's', value: 0 }))).toBe('스트라이드 s은(는) 1 이상이어야 합니다. 지금 값: 0');
-    expect(describeProblem(stringsFor('en', 'cnn.'), problem('missing', { what: 'n' }))).toBe('Input size n is not a number: type a whole number.');
+    expect(describeProblem(ks, problem('notPositive', { what: 's', value: 0 }))).toBe(
+      '스트라이드 s은(는) 1 이상이어야 합니다. 지금 값: 0',
+    );
+    expect(describeProblem(stringsFor('en', 'cnn.'), problem('missing', { what: 'n' }))).toBe(
+      'Input size n is not a number: type a whole number.',
+    );
     // unknown code in the strings → the English message from the engine
     expect(describeProblem({}, problem('emptyNetwork'))).toBe('The network has no layers.');
   });
@@ -85,7 +102,9 @@ describe('translate', () => {
     ['ko', 60965224, 0, '60,965,224'],
     ['en', 0.25, 2, '0.25'],
     ['en', 93.8123, 1, '93.8'],
-  ] as const)('formatNumber(%s, %d, %d) = %s', (locale, v, digits, want) => expect(formatNumber(locale, v, digits)).toBe(want));
+  ] as const)('formatNumber(%s, %d, %d) = %s', (locale, v, digits, want) =>
+    expect(formatNumber(locale, v, digits)).toBe(want),
+  );
 
   it.each([
     ['ko', 'ko'],

@@ -1,10 +1,24 @@
 import { describe, expect, it } from 'vitest';
-import { entryHref, entryLocale, isLessonId, lessonSummary, lessonsOf, type LessonEntryLike } from '../../../src/lib/lessons';
+import {
+  entryHref,
+  entryLocale,
+  isLessonId,
+  lessonSummary,
+  lessonsOf,
+  type LessonEntryLike,
+} from '../../../src/lib/lessons';
 
 const entry = (id: string, data: Partial<LessonEntryLike['data']> = {}): LessonEntryLike => ({
   id,
   filePath: `src/content/docs/${id}.mdx`,
-  data: { title: 'T', description: 'D', lesson: Number(/(\d+)-/.exec(id)?.[1] ?? 1), objectives: ['o'], cites: [], ...data },
+  data: {
+    title: 'T',
+    description: 'D',
+    lesson: Number(/(\d+)-/.exec(id)?.[1] ?? 1),
+    objectives: ['o'],
+    cites: [],
+    ...data,
+  },
 });
 
 describe('lessons', () => {
@@ -27,7 +41,9 @@ describe('lessons', () => {
     [{ lesson: 3 }, 'must start with the lesson number (expected "03-…")'],
     [{ cites: ['nobody-1999'] }, 'unknown reference "nobody-1999"'],
   ])('rejects %j naming the file', (data, message) => {
-    expect(() => lessonSummary(entry('lessons/02-padding', data))).toThrow(`src/content/docs/lessons/02-padding.mdx: `);
+    expect(() => lessonSummary(entry('lessons/02-padding', data))).toThrow(
+      `src/content/docs/lessons/02-padding.mdx: `,
+    );
     expect(() => lessonSummary(entry('lessons/02-padding', data))).toThrow(message);
   });
 

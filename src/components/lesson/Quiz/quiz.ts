@@ -6,14 +6,18 @@ export type Question =
   | { kind: 'number'; prompt: string; answer: number; tolerance?: number; explanation: string }
   | { kind: 'choice'; prompt: string; choices: string[]; answer: number; explanation: string };
 
-export type Verdict = { status: 'correct' } | { status: 'incorrect' } | { status: 'invalid'; reason: 'notANumber' | 'chooseOne' };
+export type Verdict =
+  { status: 'correct' } | { status: 'incorrect' } | { status: 'invalid'; reason: 'notANumber' | 'chooseOne' };
 
 /**
  * Reads a number typed by a reader: spaces, thin spaces, "_" and thousands commas are ignored,
  * so "1,024", "1 024" and "1024" are equal. Returns null for anything that is not a number.
  */
 export function parseTypedNumber(text: string): number | null {
-  const cleaned = text.trim().replace(/[\s\u202f_]/g, '').replace(/,(?=\d{3}(\D|$))/g, '');
+  const cleaned = text
+    .trim()
+    .replace(/[\s\u202f_]/g, '')
+    .replace(/,(?=\d{3}(\D|$))/g, '');
   if (!/^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i.test(cleaned)) return null;
   const value = Number(cleaned);
   return Number.isFinite(value) ? value : null;
@@ -37,10 +41,12 @@ export function questionProblems(q: Question, index: number): string[] {
   if (!q.prompt?.trim()) out.push(`${at}: "prompt" is empty`);
   if (!q.explanation?.trim()) out.push(`${at}: "explanation" is empty`);
   if (q.kind === 'number') {
-    if (typeof q.answer !== 'number' || !Number.isFinite(q.answer)) out.push(`${at}: "answer" must be a finite number`);
+    if (typeof q.answer !== 'number' || !Number.isFinite(q.answer))
+      out.push(`${at}: "answer" must be a finite number`);
     if (q.tolerance !== undefined && !(q.tolerance >= 0)) out.push(`${at}: "tolerance" must be ≥ 0`);
   } else if (q.kind === 'choice') {
-    if (!Array.isArray(q.choices) || q.choices.length < 2) out.push(`${at}: "choices" needs at least two entries`);
+    if (!Array.isArray(q.choices) || q.choices.length < 2)
+      out.push(`${at}: "choices" needs at least two entries`);
     else if (!Number.isInteger(q.answer) || q.answer < 0 || q.answer >= q.choices.length)
       out.push(`${at}: "answer" must be the index (0-based) of one of the ${q.choices.length} choices`);
   } else out.push(`${at}: "kind" must be "number" or "choice"`);

@@ -78,7 +78,12 @@ export type Figure =
  * `samples` chains of `depth` pre-activations z ~ N(0, σ²) from the seeded source
  * (chain-major: the first `depth` draws belong to chain 0).
  */
-export function samplePreactivations(sigma: number, seed: number, samples: number, depth: number): Float64Array[] {
+export function samplePreactivations(
+  sigma: number,
+  seed: number,
+  samples: number,
+  depth: number,
+): Float64Array[] {
   const normal = normalSampler(mulberry32(seed));
   return Array.from({ length: samples }, () => Float64Array.from({ length: depth }, () => sigma * normal()));
 }
@@ -129,9 +134,10 @@ export function gradientCurve(kind: ActivationKind, chains: Float64Array[], dept
 export function computeFigure(settings: Settings): Figure {
   const depth = readNumber(settings.depth);
   const sigma = readNumber(settings.sigma);
-  const problems = [checkWhole('depth', depth, 1, MAX_DEPTH), checkRange('sigma', sigma, SIGMA_MIN, SIGMA_MAX)].filter(
-    (p): p is Problem => p !== null,
-  );
+  const problems = [
+    checkWhole('depth', depth, 1, MAX_DEPTH),
+    checkRange('sigma', sigma, SIGMA_MIN, SIGMA_MAX),
+  ].filter((p): p is Problem => p !== null);
   if (problems.length > 0) return { ok: false, problems };
   const chains = samplePreactivations(sigma, settings.seed, SAMPLES, depth);
   const curve = gradientCurve(settings.kind, chains, depth);
@@ -150,7 +156,11 @@ export function computeFigure(settings: Settings): Figure {
 }
 
 /** f(z) and f'(z) at `points` evenly spaced z in [−range, range]. */
-export function activationCurve(kind: ActivationKind, range = Z_RANGE, points = 161): { z: number; f: number; df: number }[] {
+export function activationCurve(
+  kind: ActivationKind,
+  range = Z_RANGE,
+  points = 161,
+): { z: number; f: number; df: number }[] {
   return Array.from({ length: points }, (_, i) => {
     const z = -range + (2 * range * i) / (points - 1);
     return { z, f: activate(kind, z), df: derivative(kind, z) };
@@ -188,7 +198,9 @@ export function formatLog10(log10: number, locale: 'en' | 'ko' = 'en'): string {
     mantissa /= 10;
     exponent += 1;
   }
-  const m = new Intl.NumberFormat(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(mantissa);
+  const m = new Intl.NumberFormat(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
+    mantissa,
+  );
   return `${m} × ${powerOfTen(exponent)}`;
 }
 
@@ -207,14 +219,20 @@ export function plotValue(log10: number): number {
  * The result sentence read out after every change, e.g. "After 20 sigmoid layers the median
  * gradient factor is 2.8 × 10⁻¹⁴ …"; ReLU gets its own sentence (active chains keep 1).
  */
-export function resultSentence(figure: Extract<Figure, { ok: true }>, strings: Strings, locale: 'en' | 'ko'): string {
+export function resultSentence(
+  figure: Extract<Figure, { ok: true }>,
+  strings: Strings,
+  locale: 'en' | 'ko',
+): string {
   const name = translate(strings, `activationGradient.name.${figure.kind}`);
   const p = figure.atDepth;
   if (figure.kind === 'relu') {
     return translate(strings, 'activationGradient.resultRelu', {
       depth: figure.depth,
       median: formatLog10(p.median, locale),
-      active: new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US', { maximumFractionDigits: 1 }).format(100 * figure.activeShare),
+      active: new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US', { maximumFractionDigits: 1 }).format(
+        100 * figure.activeShare,
+      ),
     });
   }
   return translate(strings, 'activationGradient.result', {

@@ -6,7 +6,16 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { ChartSpec } from '../shared/plot';
-import { activationCurve, formatLog10, plotValue, powerOfTen, ACTIVATION_WIDTH, GRADIENT_WIDTH, Z_RANGE, type DepthPoint } from './activation-gradient';
+import {
+  activationCurve,
+  formatLog10,
+  plotValue,
+  powerOfTen,
+  ACTIVATION_WIDTH,
+  GRADIENT_WIDTH,
+  Z_RANGE,
+  type DepthPoint,
+} from './activation-gradient';
 import type { ActivationKind } from '../../../lib/cnn/activations';
 import { translate, type Strings } from '../../../i18n/translate';
 import { maxDerivative } from '../../../lib/cnn/activations';
@@ -37,7 +46,11 @@ export function decadeDomain(curve: DepthPoint[]): [number, number] {
   return [Math.max(lo, -300), hi];
 }
 
-export function gradientChart(curve: DepthPoint[], text: GradientChartText, width = GRADIENT_WIDTH): ChartSpec {
+export function gradientChart(
+  curve: DepthPoint[],
+  text: GradientChartText,
+  width = GRADIENT_WIDTH,
+): ChartSpec {
   const [lo, hi] = decadeDomain(curve);
   const data = curve.map((p) => ({
     depth: p.depth,
@@ -57,7 +70,13 @@ export function gradientChart(curve: DepthPoint[], text: GradientChartText, widt
       marginLeft: 52,
       marginRight: 12,
       style: { fontSize: '12px' },
-      x: { label: text.x, domain: [1, maxDepth], labelAnchor: 'right', ticks: Math.min(maxDepth - 1, 5), tickFormat: 'd' },
+      x: {
+        label: text.x,
+        domain: [1, maxDepth],
+        labelAnchor: 'right',
+        ticks: Math.min(maxDepth - 1, 5),
+        tickFormat: 'd',
+      },
       y: {
         type: 'log',
         label: text.y,
@@ -69,7 +88,13 @@ export function gradientChart(curve: DepthPoint[], text: GradientChartText, widt
       marks: [
         Plot.areaY(data, { x: 'depth', y1: 'low', y2: 'high', className: 'ag-band' }),
         Plot.ruleY([1], { className: 'ag-one' }),
-        Plot.lineY(data, { x: 'depth', y: 'bound', className: 'ag-bound', strokeWidth: 2, strokeDasharray: '6 4' }),
+        Plot.lineY(data, {
+          x: 'depth',
+          y: 'bound',
+          className: 'ag-bound',
+          strokeWidth: 2,
+          strokeDasharray: '6 4',
+        }),
         Plot.lineY(data, { x: 'depth', y: 'median', className: 'ag-median', strokeWidth: 2.5 }),
         Plot.dot([last], { x: 'depth', y: 'median', r: 4, className: 'ag-median-dot' }),
       ],
@@ -89,7 +114,12 @@ const Y_DOMAIN: Record<ActivationKind, [number, number]> = {
   relu: [-0.25, 2.25],
 };
 
-export function activationChart(kind: ActivationKind, sigma: number, text: ActivationChartText, width = ACTIVATION_WIDTH): ChartSpec {
+export function activationChart(
+  kind: ActivationKind,
+  sigma: number,
+  text: ActivationChartText,
+  width = ACTIVATION_WIDTH,
+): ChartSpec {
   const curve = activationCurve(kind);
   const [y0, y1] = Y_DOMAIN[kind];
   const spread = Math.min(2 * sigma, Z_RANGE);
@@ -105,7 +135,13 @@ export function activationChart(kind: ActivationKind, sigma: number, text: Activ
       x: { label: 'z', domain: [-Z_RANGE, Z_RANGE], ticks: 5, labelAnchor: 'right' },
       y: { label: null, domain: [y0, y1], grid: true, ticks: 5 },
       marks: [
-        Plot.rect([{ x1: -spread, x2: spread }], { x1: 'x1', x2: 'x2', y1: y0, y2: y1, className: 'ag-spread' }),
+        Plot.rect([{ x1: -spread, x2: spread }], {
+          x1: 'x1',
+          x2: 'x2',
+          y1: y0,
+          y2: y1,
+          className: 'ag-spread',
+        }),
         Plot.ruleY([0], { className: 'ag-axis' }),
         Plot.ruleX([0], { className: 'ag-axis' }),
         Plot.lineY(curve, { x: 'z', y: 'f', className: 'ag-f', strokeWidth: 2.5, clip: true }),
@@ -147,7 +183,10 @@ export function renderCharts(
     figure.sigma,
     {
       label: t('activationGradient.activationLabel', { name }),
-      description: t('activationGradient.activationDescription', { name, peak: formatLog10(Math.log10(maxDerivative(figure.kind)), locale) }),
+      description: t('activationGradient.activationDescription', {
+        name,
+        peak: formatLog10(Math.log10(maxDerivative(figure.kind)), locale),
+      }),
     },
     widths.activation,
   );

@@ -25,7 +25,10 @@ export function problemLine(p: Problem, positions: Record<string, TextPosition>)
 }
 
 /** Each problem with its line, and the set of lines that have one. */
-export function withLines(problems: Problem[], positions: Record<string, TextPosition>): { ok: false; issues: LineProblem[]; badLines: Set<number> } {
+export function withLines(
+  problems: Problem[],
+  positions: Record<string, TextPosition>,
+): { ok: false; issues: LineProblem[]; badLines: Set<number> } {
   const issues = problems.map((p) => ({ problem: p, line: problemLine(p, positions) }));
   return { ok: false, issues, badLines: new Set(issues.flatMap((i) => (i.line === null ? [] : [i.line]))) };
 }
@@ -36,7 +39,12 @@ export function analyzeText(text: string): LabResult {
   if (!parsed.ok) return withLines(parsed.problems, {});
   const { network, input, positions } = parsed.value;
   if (input === null) {
-    const missing = problem('parseExpected', { line: 1, col: 1, expected: 'an input line such as "input 224x224x3"', found: 'no input line' });
+    const missing = problem('parseExpected', {
+      line: 1,
+      col: 1,
+      expected: 'an input line such as "input 224x224x3"',
+      found: 'no input line',
+    });
     return withLines([missing], {});
   }
   const result = analyze(network, input);
@@ -70,7 +78,9 @@ export async function encodeNetwork(text: string): Promise<string> {
 /** The inverse of encodeNetwork; null when the string is damaged. */
 export async function decodeNetwork(encoded: string): Promise<string | null> {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(await pipe(fromBase64Url(encoded), new DecompressionStream('deflate-raw')));
+    return new TextDecoder('utf-8', { fatal: true }).decode(
+      await pipe(fromBase64Url(encoded), new DecompressionStream('deflate-raw')),
+    );
   } catch {
     return null;
   }
@@ -82,7 +92,10 @@ export type HashState = { preset: PresetKey } | { net: string } | { invalid: tru
 export function readHash(hash: string): HashState {
   const params = new URLSearchParams(hash.replace(/^#/, ''));
   const preset = params.get('preset');
-  if (preset !== null) return (presetKeys as readonly string[]).includes(preset) ? { preset: preset as PresetKey } : { invalid: true };
+  if (preset !== null)
+    return (presetKeys as readonly string[]).includes(preset)
+      ? { preset: preset as PresetKey }
+      : { invalid: true };
   const net = params.get('net');
   if (net !== null) return net === '' ? { invalid: true } : { net };
   return null;

@@ -38,7 +38,13 @@ export function paramsChart(analysis: Analysis, labels: ChartLabels, width = 640
           .map(([, c]) => c),
       },
       marks: [
-        Plot.barX(data, { x1: 1, x2: 'params', y: 'name', fill: 'group', title: (d: (typeof data)[number]) => `${d.name} (${d.group}): ${d.params}` }),
+        Plot.barX(data, {
+          x1: 1,
+          x2: 'params',
+          y: 'name',
+          fill: 'group',
+          title: (d: (typeof data)[number]) => `${d.name} (${d.group}): ${d.params}`,
+        }),
         Plot.ruleX([1]),
       ],
     },
@@ -46,6 +52,13 @@ export function paramsChart(analysis: Analysis, labels: ChartLabels, width = 640
 }
 
 /** The chart as SVG markup for `network`, in the reader's language, `width` px wide. */
-export function renderParamsChart(analysis: Analysis, strings: Strings, network: string, locale: Locale, doc: Document, width = 640): string {
+export function renderParamsChart(
+  analysis: Analysis,
+  strings: Strings,
+  network: string,
+  locale: Locale,
+  doc: Document,
+  width = 640,
+): string {
   return renderChart(paramsChart(analysis, chartLabels(strings, network, analysis, locale), width), doc);
 }

@@ -70,7 +70,11 @@ export function shapeText(row: Pick<LayerReport, 'output'>): string {
 export function chartData(analysis: Analysis, labels: Pick<ChartLabels, 'groups'>) {
   return analysis.rows
     .filter((r) => r.depth === 0 && r.params.total > 0)
-    .map((r) => ({ name: r.name, params: r.params.total, group: labels.groups[isBlock(r) ? 'block' : paramGroup(r.kind)] }));
+    .map((r) => ({
+      name: r.name,
+      params: r.params.total,
+      group: labels.groups[isBlock(r) ? 'block' : paramGroup(r.kind)],
+    }));
 }
 
 export interface ChartLabels {
@@ -80,15 +84,22 @@ export interface ChartLabels {
   groups: Record<ParamGroup | 'block', string>;
 }
 
-
 /** The chart's words in the reader's language; the description names the largest layer. */
-export function chartLabels(strings: Strings, network: string, analysis: Analysis, locale: Locale): ChartLabels {
+export function chartLabels(
+  strings: Strings,
+  network: string,
+  analysis: Analysis,
+  locale: Locale,
+): ChartLabels {
   const t = (key: string, values: Record<string, string | number> = {}) => translate(strings, key, values);
   const top = analysis.rows.filter((r) => r.depth === 0);
   const largest = top.reduce((a, b) => (b.params.total > a.params.total ? b : a), top[0]!);
   return {
     label: t('arch.chartLabel', { network }),
-    description: t('arch.chartDescription', { largest: largest.name, largestParams: formatNumber(locale, largest.params.total) }),
+    description: t('arch.chartDescription', {
+      largest: largest.name,
+      largestParams: formatNumber(locale, largest.params.total),
+    }),
     xLabel: t('arch.chartX'),
     groups: {
       conv: t('arch.group.conv'),

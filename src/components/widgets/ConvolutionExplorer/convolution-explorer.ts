@@ -96,7 +96,9 @@ export const biasKey = (m: number) => `b${m}`;
 export function buildInput(seed: number, edits: Edits = {}): Volume {
   const [lo, hi] = VALUE_RANGES.input;
   return Array.from({ length: C_IN }, (_, c) =>
-    Array.from({ length: N }, (_, y) => Array.from({ length: N }, (_, x) => edits[inputKey(c, y, x)] ?? hashInt(lo, hi, seed, 1, c, y, x))),
+    Array.from({ length: N }, (_, y) =>
+      Array.from({ length: N }, (_, x) => edits[inputKey(c, y, x)] ?? hashInt(lo, hi, seed, 1, c, y, x)),
+    ),
   );
 }
 
@@ -104,12 +106,22 @@ export function buildInput(seed: number, edits: Edits = {}): Volume {
  * Kernels C_out × C_in × k × k and biases. A weight depends only on (seed, m, c, i, j), so
  * changing k or C_out keeps every weight that still has a place (and the reader's edits).
  */
-export function buildKernels(seed: number, cOut: number, k: number, edits: Edits = {}): { kernels: KernelBank; bias: number[] } {
+export function buildKernels(
+  seed: number,
+  cOut: number,
+  k: number,
+  edits: Edits = {},
+): { kernels: KernelBank; bias: number[] } {
   const [wLo, wHi] = VALUE_RANGES.weight;
   const [bLo, bHi] = VALUE_RANGES.bias;
   const kernels = Array.from({ length: cOut }, (_, m) =>
     Array.from({ length: C_IN }, (_, c) =>
-      Array.from({ length: k }, (_, i) => Array.from({ length: k }, (_, j) => edits[kernelKey(m, c, i, j)] ?? hashInt(wLo, wHi, seed, 2, m, c, i, j))),
+      Array.from({ length: k }, (_, i) =>
+        Array.from(
+          { length: k },
+          (_, j) => edits[kernelKey(m, c, i, j)] ?? hashInt(wLo, wHi, seed, 2, m, c, i, j),
+        ),
+      ),
     ),
   );
   const bias = Array.from({ length: cOut }, (_, m) => edits[biasKey(m)] ?? hashInt(bLo, bHi, seed, 3, m));

@@ -98,30 +98,46 @@ export function cellBreakdown(
 }
 
 /** The whole output y[m][r][col] by the definition (loops, float64). */
-export function referenceConv(input: Volume, kernels: KernelBank, bias: number[], s: number, p: number): Volume {
+export function referenceConv(
+  input: Volume,
+  kernels: KernelBank,
+  bias: number[],
+  s: number,
+  p: number,
+): Volume {
   const h = input[0]?.length ?? 0;
   const w = input[0]?.[0]?.length ?? 0;
   const k = kernels[0]?.[0]?.length ?? 0;
   const oh = outSize(h, k, s, p);
   const ow = outSize(w, k, s, p);
   return kernels.map((_, m) =>
-    Array.from({ length: oh }, (_, r) => Array.from({ length: ow }, (_, col) => cellBreakdown(input, kernels, bias, s, p, m, r, col).value)),
+    Array.from({ length: oh }, (_, r) =>
+      Array.from({ length: ow }, (_, col) => cellBreakdown(input, kernels, bias, s, p, m, r, col).value),
+    ),
   );
 }
 
 /** The same convolution as `Conv2dArgs` for TensorFlow.js: input HWC, filter HWIO. */
-export function toConv2dArgs(input: Volume, kernels: KernelBank, bias: number[], s: number, p: number): Conv2dArgs {
+export function toConv2dArgs(
+  input: Volume,
+  kernels: KernelBank,
+  bias: number[],
+  s: number,
+  p: number,
+): Conv2dArgs {
   const cIn = input.length;
   const h = input[0]?.length ?? 0;
   const w = input[0]?.[0]?.length ?? 0;
   const cOut = kernels.length;
   const k = kernels[0]?.[0]?.length ?? 0;
   const x = new Float32Array(h * w * cIn);
-  for (let c = 0; c < cIn; c++) for (let y = 0; y < h; y++) for (let xx = 0; xx < w; xx++) x[(y * w + xx) * cIn + c] = input[c]![y]![xx]!;
+  for (let c = 0; c < cIn; c++)
+    for (let y = 0; y < h; y++) for (let xx = 0; xx < w; xx++) x[(y * w + xx) * cIn + c] = input[c]![y]![xx]!;
   const f = new Float32Array(k * k * cIn * cOut);
   for (let m = 0; m < cOut; m++)
     for (let c = 0; c < cIn; c++)
-      for (let i = 0; i < k; i++) for (let j = 0; j < k; j++) f[((i * k + j) * cIn + c) * cOut + m] = kernels[m]![c]![i]![j]!;
+      for (let i = 0; i < k; i++)
+        for (let j = 0; j < k; j++) f[((i * k + j) * cIn + c) * cOut + m] = kernels[m]![c]![i]![j]!;
   return {
     input: { shape: [h, w, cIn], data: x },
     filter: { shape: [k, k, cIn, cOut], data: f },
@@ -135,7 +151,9 @@ export function toConv2dArgs(input: Volume, kernels: KernelBank, bias: number[],
 export function fromTensorResult(result: TensorResult): Volume {
   const [oh = 0, ow = 0, cOut = 0] = result.shape;
   return Array.from({ length: cOut }, (_, m) =>
-    Array.from({ length: oh }, (_, r) => Array.from({ length: ow }, (_, c) => result.data[(r * ow + c) * cOut + m]!)),
+    Array.from({ length: oh }, (_, r) =>
+      Array.from({ length: ow }, (_, c) => result.data[(r * ow + c) * cOut + m]!),
+    ),
   );
 }
 

@@ -31,7 +31,17 @@ export interface Settings extends Record<WidthKey, Field> {
 }
 
 /** Inception 3a of GoogLeNet (paper's Table 1): in 192 at 28×28; 64 | 96→128 | 16→32 | pool→32. */
-export const defaultSettings: Settings = { cIn: '192', size: '28', c1: '64', r3: '96', c3: '128', r5: '16', c5: '32', pp: '32', reduce: true };
+export const defaultSettings: Settings = {
+  cIn: '192',
+  size: '28',
+  c1: '64',
+  r3: '96',
+  c3: '128',
+  r5: '16',
+  c5: '32',
+  pp: '32',
+  reduce: true,
+};
 
 export const MAX_CHANNELS = 4096;
 export const MAX_SIZE = 1024;
@@ -40,7 +50,8 @@ export type Widths = Record<WidthKey, number>;
 
 /** The module as an engine layer: GoogLeNet's `inception` builder, or the naive module. */
 export function buildBlock(widths: Widths, reduce: boolean): ConcatBlock {
-  if (reduce) return inception('inception', [widths.c1, widths.r3, widths.c3, widths.r5, widths.c5, widths.pp]);
+  if (reduce)
+    return inception('inception', [widths.c1, widths.r3, widths.c3, widths.r5, widths.c5, widths.pp]);
   return concat('inception', [
     [conv(widths.c1, 1, { name: '1x1' }), relu()],
     [conv(widths.c3, 3, { name: '3x3', p: 1 }), relu()],
@@ -112,16 +123,14 @@ export function analyseBlock(cIn: number, size: number, widths: Widths, reduce: 
   const branches = (report.branches ?? []).map((reports, i): Branch => {
     const key = branchKeys[i]!;
     const learned = reports.filter((r) => r.kind === 'conv' || r.kind === 'maxpool');
-    const steps = learned.map(
-      (r, j): Step => ({
-        kind: r.kind as 'conv' | 'maxpool',
-        k: kernelOf(r, block.branches[i]!),
-        cOut: 'c' in r.output ? r.output.c : 0,
-        reduction: reduce && r.kind === 'conv' && (key === 'pool' || (key !== 'b1' && j === 0)),
-        params: r.params,
-        macs: r.macs,
-      }),
-    );
+    const steps = learned.map((r, j): Step => ({
+      kind: r.kind as 'conv' | 'maxpool',
+      k: kernelOf(r, block.branches[i]!),
+      cOut: 'c' in r.output ? r.output.c : 0,
+      reduction: reduce && r.kind === 'conv' && (key === 'pool' || (key !== 'b1' && j === 0)),
+      params: r.params,
+      macs: r.macs,
+    }));
     const last = reports[reports.length - 1]!;
     return {
       key,
@@ -132,7 +141,11 @@ export function analyseBlock(cIn: number, size: number, widths: Widths, reduce: 
     };
   });
   const out = report.output;
-  return { ok: true, branches, totals: { params: report.params, macs: report.macs, outChannels: 'c' in out ? out.c : 0 } };
+  return {
+    ok: true,
+    branches,
+    totals: { params: report.params, macs: report.macs, outChannels: 'c' in out ? out.c : 0 },
+  };
 }
 
 /** Validates the settings and analyses the module (and its counterpart with reductions toggled). */

@@ -13,7 +13,9 @@ const CHART_METRICS: Metric[] = ['field', 'weights', 'biases', 'macs', 'nonlinea
 type OkFigure = Extract<Figure, { ok: true }>;
 
 /** Per metric: the stack's and the single kernel's value as a percentage of the single kernel's. */
-export function chartRows(figure: OkFigure): { metric: Metric; option: 'stacked' | 'single'; percent: number }[] {
+export function chartRows(
+  figure: OkFigure,
+): { metric: Metric; option: 'stacked' | 'single'; percent: number }[] {
   return CHART_METRICS.flatMap((metric) => {
     const v = metricValues(figure, metric);
     return [
@@ -23,10 +25,20 @@ export function chartRows(figure: OkFigure): { metric: Metric; option: 'stacked'
   });
 }
 
-export function renderTradeoffChart(figure: OkFigure, strings: Strings, locale: 'en' | 'ko', doc: Document, width = CHART_WIDTH): string {
+export function renderTradeoffChart(
+  figure: OkFigure,
+  strings: Strings,
+  locale: 'en' | 'ko',
+  doc: Document,
+  width = CHART_WIDTH,
+): string {
   const t = (key: string, values: Record<string, string | number> = {}) => translate(strings, key, values);
   const pct = new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US', { maximumFractionDigits: 0 });
-  const rows = chartRows(figure).map((r) => ({ ...r, name: t(`kernelTradeoff.metric.${r.metric}`), text: `${pct.format(r.percent)}%` }));
+  const rows = chartRows(figure).map((r) => ({
+    ...r,
+    name: t(`kernelTradeoff.metric.${r.metric}`),
+    text: `${pct.format(r.percent)}%`,
+  }));
   const names = CHART_METRICS.map((m) => t(`kernelTradeoff.metric.${m}`));
   const max = Math.max(...rows.map((r) => r.percent));
   const stacked = rows.filter((r) => r.option === 'stacked');
@@ -50,13 +62,33 @@ export function renderTradeoffChart(figure: OkFigure, strings: Strings, locale: 
         marginLeft: narrow ? 104 : 120,
         marginRight: 16,
         style: { fontSize: '12px' },
-        x: { label: t('kernelTradeoff.axisPercent', { single: singleName }), domain: [0, max * 1.2], ticks: narrow ? 3 : 6, labelAnchor: 'right' },
+        x: {
+          label: t('kernelTradeoff.axisPercent', { single: singleName }),
+          domain: [0, max * 1.2],
+          ticks: narrow ? 3 : 6,
+          labelAnchor: 'right',
+        },
         y: { axis: null, domain: ['stacked', 'single'], padding: 0.12 },
         fy: { label: null, domain: names, padding: 0.18, axis: 'left' },
         marks: [
           Plot.barX(stacked, { x: 'percent', y: 'option', fy: 'name', className: 'kt-stacked' }),
-          Plot.barX(single, { x: 'percent', y: 'option', fy: 'name', className: 'kt-single', strokeWidth: 1.5, inset: 0.75 }),
-          Plot.text(rows, { x: 'percent', y: 'option', fy: 'name', text: 'text', dx: 4, textAnchor: 'start', className: 'kt-label' }),
+          Plot.barX(single, {
+            x: 'percent',
+            y: 'option',
+            fy: 'name',
+            className: 'kt-single',
+            strokeWidth: 1.5,
+            inset: 0.75,
+          }),
+          Plot.text(rows, {
+            x: 'percent',
+            y: 'option',
+            fy: 'name',
+            text: 'text',
+            dx: 4,
+            textAnchor: 'start',
+            className: 'kt-label',
+          }),
           Plot.ruleX([100], { className: 'kt-hundred', strokeDasharray: '3 3' }),
           Plot.ruleX([0], { className: 'kt-axis' }),
         ],

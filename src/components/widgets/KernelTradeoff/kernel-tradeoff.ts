@@ -54,7 +54,10 @@ export function computeFigure(settings: Settings): Figure {
 }
 
 /** The value of one metric for the stack and for the single layer. */
-export function metricValues(figure: Extract<Figure, { ok: true }>, metric: Metric): { stacked: number; single: number } {
+export function metricValues(
+  figure: Extract<Figure, { ok: true }>,
+  metric: Metric,
+): { stacked: number; single: number } {
   const { stacked, single } = figure.result;
   return { stacked: stacked[metric], single: single[metric] };
 }

@@ -57,7 +57,14 @@ export function layerCost(k: number, h: number, w: number, cIn: number, cOut: nu
   const p = (k - 1) / 2;
   const outH = outputSize(h, k, p) ?? 0;
   const outW = outputSize(w, k, p) ?? 0;
-  return { k, p, outH, outW, params: convParams({ k, cIn, cOut }), macs: convMacs(outH, outW, cOut, k, k, cIn) };
+  return {
+    k,
+    p,
+    outH,
+    outW,
+    params: convParams({ k, cIn, cOut }),
+    macs: convMacs(outH, outW, cOut, k, k, cIn),
+  };
 }
 
 /** Validates the settings and computes the 1×1 layer and the 3×3 comparison. */
@@ -68,7 +75,17 @@ export function computeOneByOne(settings: Settings): Result {
   const { h, w, cIn, cOut } = read.values;
   const one = layerCost(1, h, w, cIn, cOut);
   const three = layerCost(3, h, w, cIn, cOut);
-  return { ok: true, h, w, cIn, cOut, one, three, paramRatio: three.params.total / one.params.total, macRatio: three.macs / one.macs };
+  return {
+    ok: true,
+    h,
+    w,
+    cIn,
+    cOut,
+    one,
+    three,
+    paramRatio: three.params.total / one.params.total,
+    macRatio: three.macs / one.macs,
+  };
 }
 
 /** One slot in a drawn column of channels: a channel index (0-based) or an ellipsis. */
@@ -132,7 +149,10 @@ export const LAYOUT = { width: 300, row: 34, top: 30, inX: 60, outX: 240 } as co
  * most MAX_SLOTS channels; the selected output is always drawn and its C_in edges are active.
  */
 export function mixingLayout(cIn: number, cOut: number, selected: number): MixingLayout {
-  const sel = Math.min(Math.max(0, Math.round(Number.isFinite(selected) ? selected : 0)), Math.max(0, cOut - 1));
+  const sel = Math.min(
+    Math.max(0, Math.round(Number.isFinite(selected) ? selected : 0)),
+    Math.max(0, cOut - 1),
+  );
   const inSlots = channelSlots(cIn);
   const outSlots = channelSlots(cOut, MAX_SLOTS, sel);
   const rows = Math.max(inSlots.length, outSlots.length);
@@ -149,7 +169,15 @@ export function mixingLayout(cIn: number, cOut: number, selected: number): Mixin
     if (o.slot.kind !== 'channel') continue;
     for (const i of inputs) {
       if (i.slot.kind !== 'channel') continue;
-      edges.push({ from: i.slot.index, to: o.slot.index, x1: i.x, y1: i.y, x2: o.x, y2: o.y, active: o.slot.index === sel });
+      edges.push({
+        from: i.slot.index,
+        to: o.slot.index,
+        x1: i.x,
+        y1: i.y,
+        x2: o.x,
+        y2: o.y,
+        active: o.slot.index === sel,
+      });
     }
   }
   // active edges last, so they are drawn on top
@@ -172,6 +200,7 @@ export function subscript(n: number): string {
 export function mixingEquation(j: number, cIn: number): string {
   const jj = subscript(j + 1);
   const term = (i: number) => `w${jj},${subscript(i)}·x${subscript(i)}`;
-  const terms = cIn <= 3 ? Array.from({ length: cIn }, (_, i) => term(i + 1)) : [term(1), term(2), '…', term(cIn)];
+  const terms =
+    cIn <= 3 ? Array.from({ length: cIn }, (_, i) => term(i + 1)) : [term(1), term(2), '…', term(cIn)];
   return `y${jj} = ${terms.join(' + ')} + b${jj}`;
 }

@@ -2,7 +2,13 @@
  * PaddingFormula's pure state: from the reader's typed settings to the output size, the
  * problems and warnings, what to draw, and the formula with numbers substituted.
  */
-import { convOutput, kernelTaps, samePadding, tilingProblem, type ConvAxisResult } from '../../../lib/cnn/conv-arithmetic';
+import {
+  convOutput,
+  kernelTaps,
+  samePadding,
+  tilingProblem,
+  type ConvAxisResult,
+} from '../../../lib/cnn/conv-arithmetic';
 import { problem, type Problem } from '../../../lib/cnn/problems';
 import { readNumber, type Field } from '../shared/fields';
 
@@ -106,7 +112,8 @@ export function moveSelection(key: string, row: number, col: number, o: number):
  */
 export function formulaTex(f: Extract<Figure, { ok: true }>): string {
   const kSymbol = f.d === 1 ? 'k' : "k'";
-  const quotient = f.result.span % f.s === 0 ? String(f.result.span / f.s) : String.raw`\tfrac{${f.result.span}}{${f.s}}`;
+  const quotient =
+    f.result.span % f.s === 0 ? String(f.result.span / f.s) : String.raw`\tfrac{${f.result.span}}{${f.s}}`;
   return [
     String.raw`\begin{aligned}`,
     String.raw`o &= \left\lfloor \frac{n + 2p - ${kSymbol}}{s} \right\rfloor + 1 \\`,

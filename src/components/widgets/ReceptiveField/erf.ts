@@ -4,7 +4,13 @@
  * theoretical field the gradient really occupies. The gradient itself comes from src/lib/tf.
  */
 import { mulberry32, normalSampler } from '../../../lib/cnn/activations';
-import { dependencyRanges, fieldGrowth, stackSizes, type Range, type StackLayer } from '../../../lib/cnn/receptive-field';
+import {
+  dependencyRanges,
+  fieldGrowth,
+  stackSizes,
+  type Range,
+  type StackLayer,
+} from '../../../lib/cnn/receptive-field';
 import type { UnitGradientArgs } from '../../../lib/tf/protocol';
 
 /** Largest input the ERF view differentiates (keeps one gradient well under a second on CPU). */
@@ -21,7 +27,8 @@ export interface ErfPlan {
   r: number;
 }
 
-export type ErfPlanResult = { ok: true; plan: ErfPlan } | { ok: false; reason: 'tooLarge' | 'strideWithDilation' | 'invalid' };
+export type ErfPlanResult =
+  { ok: true; plan: ErfPlan } | { ok: false; reason: 'tooLarge' | 'strideWithDilation' | 'invalid' };
 
 /** Picks the input size and the unit for the ERF of a stack (see ErfPlan). */
 export function erfPlan(layers: StackLayer[]): ErfPlanResult {
@@ -40,7 +47,12 @@ export function erfPlan(layers: StackLayer[]): ErfPlanResult {
  * w ~ N(0, 1/k²) (variance scaling keeps activations of similar size); pooling as average pooling
  * (every tap 1/k²; the gradient of max pooling would follow one tap per window instead).
  */
-export function erfRequest(layers: StackLayer[], plan: ErfPlan, seed: number, relu: boolean): UnitGradientArgs {
+export function erfRequest(
+  layers: StackLayer[],
+  plan: ErfPlan,
+  seed: number,
+  relu: boolean,
+): UnitGradientArgs {
   const normal = normalSampler(mulberry32(seed));
   const input = Float32Array.from({ length: plan.n * plan.n }, normal);
   return {
@@ -48,7 +60,9 @@ export function erfRequest(layers: StackLayer[], plan: ErfPlan, seed: number, re
     layers: layers.map((l) => ({
       filter: {
         shape: [l.k, l.k, 1, 1],
-        data: Float32Array.from({ length: l.k * l.k }, () => (l.kind === 'pool' ? 1 / (l.k * l.k) : normal() / l.k)),
+        data: Float32Array.from({ length: l.k * l.k }, () =>
+          l.kind === 'pool' ? 1 / (l.k * l.k) : normal() / l.k,
+        ),
       },
       stride: l.s,
       pad: l.p,
@@ -112,7 +126,9 @@ export function erfStats(gradients: Float32Array[], plan: ErfPlan): ErfStats {
 
 /** The stacks of the depth sweep: L plain 3×3 convolutions, L = 1 … maxDepth. */
 export function sweepStacks(maxDepth = 8): StackLayer[][] {
-  return Array.from({ length: maxDepth }, (_, i) => Array.from({ length: i + 1 }, () => ({ kind: 'conv' as const, k: 3, s: 1, p: 0, d: 1 })));
+  return Array.from({ length: maxDepth }, (_, i) =>
+    Array.from({ length: i + 1 }, () => ({ kind: 'conv' as const, k: 3, s: 1, p: 0, d: 1 })),
+  );
 }
 
 export interface SweepPoint {
@@ -129,4 +145,3 @@ export interface SweepLabels {
   theoretical: string;
   effective: string;
 }
-

@@ -4,7 +4,16 @@
  */
 import { checkWhole } from '../../../lib/cnn/conv-arithmetic';
 import { atLayer } from '../../../lib/cnn/analyze';
-import { clipRange, dependencyRanges, fieldGrowth, readMask, stackNames, stackSizes, type Range, type StackLayer } from '../../../lib/cnn/receptive-field';
+import {
+  clipRange,
+  dependencyRanges,
+  fieldGrowth,
+  readMask,
+  stackNames,
+  stackSizes,
+  type Range,
+  type StackLayer,
+} from '../../../lib/cnn/receptive-field';
 import type { Checked, Problem } from '../../../lib/cnn/problems';
 import { readNumber, type Field } from '../shared/fields';
 import { translate, type Strings } from '../../../i18n/translate';
@@ -37,14 +46,24 @@ export interface LayerFields {
   d: Field;
 }
 
-
 /** Checks each typed layer (k, s, d ≥ 1, p ≥ 0, whole numbers); problems name the layer. */
 export function readLayers(fields: LayerFields[]): Checked<StackLayer[]> {
   const names = stackNames(fields.map((f) => ({ kind: f.kind, k: 1, s: 1, p: 0, d: 1 })));
   const problems: Problem[] = [];
   const layers = fields.map((f, i) => {
-    const l: StackLayer = { kind: f.kind, k: readNumber(f.k), s: readNumber(f.s), p: readNumber(f.p), d: f.kind === 'pool' ? 1 : readNumber(f.d) };
-    for (const pr of [checkWhole('k', l.k, 1, 99), checkWhole('s', l.s, 1, 99), checkWhole('p', l.p, 0, 99), checkWhole('d', l.d, 1, 99)])
+    const l: StackLayer = {
+      kind: f.kind,
+      k: readNumber(f.k),
+      s: readNumber(f.s),
+      p: readNumber(f.p),
+      d: f.kind === 'pool' ? 1 : readNumber(f.d),
+    };
+    for (const pr of [
+      checkWhole('k', l.k, 1, 99),
+      checkWhole('s', l.s, 1, 99),
+      checkWhole('p', l.p, 0, 99),
+      checkWhole('d', l.d, 1, 99),
+    ])
       if (pr) problems.push(atLayer(names[i]!, String(i), pr));
     return l;
   });
@@ -73,7 +92,12 @@ export interface Figure {
 }
 
 /** Sizes and the selected top unit's (row, col) regions in every layer, input first. */
-export function computeFigure(layers: StackLayer[], n: number, row: number, col: number): Checked<Figure & { row: number; col: number }> {
+export function computeFigure(
+  layers: StackLayer[],
+  n: number,
+  row: number,
+  col: number,
+): Checked<Figure & { row: number; col: number }> {
   const nProblem = checkWhole('n', n, 1, 4096);
   if (nProblem) return { ok: false, problems: [nProblem] };
   const sizes = stackSizes(layers, n);
@@ -92,13 +116,32 @@ export function computeFigure(layers: StackLayer[], n: number, row: number, col:
     mask: readMask(layers, r, l),
   }));
   const growth = fieldGrowth(layers);
-  return { ok: true, value: { layers, levels, field: growth[growth.length - 1]!, growth, drawable: n <= MAX_DRAWN, row: r, col: c } };
+  return {
+    ok: true,
+    value: {
+      layers,
+      levels,
+      field: growth[growth.length - 1]!,
+      growth,
+      drawable: n <= MAX_DRAWN,
+      row: r,
+      col: c,
+    },
+  };
 }
 
 /** The same region along the other axis (columns) for unit column `col`. */
-export function columnRanges(layers: StackLayer[], sizes: number[], col: number): { range: Range; clipped: Range | null; mask: boolean[] }[] {
+export function columnRanges(
+  layers: StackLayer[],
+  sizes: number[],
+  col: number,
+): { range: Range; clipped: Range | null; mask: boolean[] }[] {
   const ranges = dependencyRanges(layers, col);
-  return sizes.map((size, l) => ({ range: ranges[l]!, clipped: clipRange(ranges[l]!, size), mask: readMask(layers, col, l) }));
+  return sizes.map((size, l) => ({
+    range: ranges[l]!,
+    clipped: clipRange(ranges[l]!, size),
+    mask: readMask(layers, col, l),
+  }));
 }
 
 export interface GrowthLabels {
@@ -110,7 +153,6 @@ export interface GrowthLabels {
   stacked3: string;
   dilated: string;
 }
-
 
 /** The growth chart's words in the reader's language. */
 export function growthLabels(strings: Strings): GrowthLabels {

@@ -19,10 +19,15 @@ export function growthChart(layers: StackLayer[], labels: GrowthLabels, width = 
   const series = [
     { name: labels.current, values: fieldGrowth(layers) },
     { name: labels.stacked3, values: fieldGrowth(Array.from({ length: depth }, () => conv(3))) },
-    { name: labels.dilated, values: fieldGrowth(Array.from({ length: depth }, (_, i) => conv(3, 1, 0, 2 ** i))) },
+    {
+      name: labels.dilated,
+      values: fieldGrowth(Array.from({ length: depth }, (_, i) => conv(3, 1, 0, 2 ** i))),
+    },
   ];
   // The reader's stack is drawn last so it stays visible where the lines coincide.
-  const data = [...series.slice(1), series[0]!].flatMap((s) => s.values.map((r, l) => ({ series: s.name, depth: l, r })));
+  const data = [...series.slice(1), series[0]!].flatMap((s) =>
+    s.values.map((r, l) => ({ series: s.name, depth: l, r })),
+  );
   return {
     label: labels.label,
     description: labels.description,
@@ -35,8 +40,20 @@ export function growthChart(layers: StackLayer[], labels: GrowthLabels, width = 
       color: { legend: true, domain: series.map((s) => s.name), range: ['#4269d0', '#efb118', '#3ca951'] },
       symbol: { domain: series.map((s) => s.name), range: ['circle', 'square', 'triangle'] },
       marks: [
-        Plot.line(data, { x: 'depth', y: 'r', stroke: 'series', strokeWidth: (d: { series: string }) => (d.series === labels.current ? 3.5 : 2) }),
-        Plot.dot(data, { x: 'depth', y: 'r', stroke: 'series', symbol: 'series', fill: 'currentColor', r: 3.5 }),
+        Plot.line(data, {
+          x: 'depth',
+          y: 'r',
+          stroke: 'series',
+          strokeWidth: (d: { series: string }) => (d.series === labels.current ? 3.5 : 2),
+        }),
+        Plot.dot(data, {
+          x: 'depth',
+          y: 'r',
+          stroke: 'series',
+          symbol: 'series',
+          fill: 'currentColor',
+          r: 3.5,
+        }),
       ],
     },
   };

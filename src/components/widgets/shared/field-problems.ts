@@ -9,6 +9,8 @@ import type { Problem } from '../../../lib/cnn/problems';
 export function labelProblems(problems: Problem[], labels: Record<string, string>): Problem[] {
   return problems.map((p) => {
     const what = p.values.what;
-    return typeof what === 'string' && labels[what] !== undefined ? { ...p, values: { ...p.values, what: labels[what]! } } : p;
+    return typeof what === 'string' && labels[what] !== undefined
+      ? { ...p, values: { ...p.values, what: labels[what]! } }
+      : p;
   });
 }

@@ -24,14 +24,22 @@ export function renderChart(spec: ChartSpec, doc: Document): string {
     document: doc,
     ariaLabel: spec.label,
     ariaDescription: spec.description,
-    style: { background: 'transparent', color: 'currentColor', ...(spec.options.style as object | undefined) },
+    style: {
+      background: 'transparent',
+      color: 'currentColor',
+      ...(spec.options.style as object | undefined),
+    },
   });
   // With a legend, Plot returns a <figure>: the chart is the svg that carries the aria-label.
-  const svg = el.tagName.toLowerCase() === 'svg' ? el : (el.querySelector('svg[aria-label]') ?? el.querySelector('svg'));
+  const svg =
+    el.tagName.toLowerCase() === 'svg'
+      ? el
+      : (el.querySelector('svg[aria-label]') ?? el.querySelector('svg'));
   if (svg) {
     svg.setAttribute('role', 'img');
     for (const node of Array.from(svg.querySelectorAll('[aria-label]'))) node.removeAttribute('aria-label');
-    for (const node of Array.from(svg.querySelectorAll('[aria-description]'))) node.removeAttribute('aria-description');
+    for (const node of Array.from(svg.querySelectorAll('[aria-description]')))
+      node.removeAttribute('aria-description');
   }
   return el.outerHTML;
 }

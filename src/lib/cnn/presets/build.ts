@@ -25,13 +25,15 @@ function clean<T extends object>(o: T): T {
 }
 
 /** Convolution with C_out = out filters of size k (see ConvLayer for the options). */
-export const conv = (out: number, k: Kernel, o: ConvOptions = {}): ConvLayer => clean({ ...o, kind: 'conv', out, k });
+export const conv = (out: number, k: Kernel, o: ConvOptions = {}): ConvLayer =>
+  clean({ ...o, kind: 'conv', out, k });
 /** Max pooling k × k (stride defaults to k). */
 export const maxpool = (k: Kernel, o: PoolOptions = {}): PoolLayer => clean({ ...o, kind: 'maxpool', k });
 /** Average pooling k × k (stride defaults to k). */
 export const avgpool = (k: Kernel, o: PoolOptions = {}): PoolLayer => clean({ ...o, kind: 'avgpool', k });
 /** Fully connected layer with `out` units. */
-export const fc = (out: number, name?: string, bias?: boolean): FcLayer => clean({ name, kind: 'fc', out, bias });
+export const fc = (out: number, name?: string, bias?: boolean): FcLayer =>
+  clean({ name, kind: 'fc', out, bias });
 /** A layer with no settings (relu, bn, flatten, gap, identity ...). */
 export const plain = (kind: PlainLayer['kind'], name?: string): PlainLayer => clean({ name, kind });
 /** ReLU, max(0, x): no parameters. */
@@ -43,7 +45,8 @@ export const dropout = (rate: number): DropoutLayer => ({ kind: 'dropout', rate 
 /** Local response normalisation across `size` channels: no parameters. */
 export const lrn = (size: number): LrnLayer => ({ kind: 'lrn', size });
 /** Parallel branches joined along channels. */
-export const concat = (name: string | undefined, branches: Layer[][]): ConcatBlock => clean({ name, kind: 'concat', branches });
+export const concat = (name: string | undefined, branches: Layer[][]): ConcatBlock =>
+  clean({ name, kind: 'concat', branches });
 /** y = body(x) + shortcut(x); identity shortcut when none is given. */
 export const residual = (name: string | undefined, body: Layer[], shortcut?: Layer[]): ResidualBlock =>
   clean({ name, kind: 'residual', body, shortcut });

@@ -7,22 +7,45 @@ import { avgpool, bn, concat, conv, fc, maxpool, plain, relu } from './build';
  * channels (growth rate k): bn-relu-conv1×1 (bnSize·k) - bn-relu-conv3×3 (k), no biases.
  * Between blocks a transition halves the channels (bn-relu-conv1×1) and the size (2×2 avg pool).
  */
-export function densenet(growth: number, blocks: number[], initial: number, bnSize = 4, classes = 1000): Layer[] {
-  const layers: Layer[] = [conv(initial, 7, { name: 'conv0', s: 2, p: 3, bias: false }), bn(), relu(), maxpool(3, { name: 'pool0', s: 2, p: 1 })];
+export function densenet(
+  growth: number,
+  blocks: number[],
+  initial: number,
+  bnSize = 4,
+  classes = 1000,
+): Layer[] {
+  const layers: Layer[] = [
+    conv(initial, 7, { name: 'conv0', s: 2, p: 3, bias: false }),
+    bn(),
+    relu(),
+    maxpool(3, { name: 'pool0', s: 2, p: 1 }),
+  ];
   let channels = initial;
   blocks.forEach((count, i) => {
     for (let l = 0; l < count; l++) {
       layers.push(
         concat(`dense${i + 1}_${l + 1}`, [
           [plain('identity')],
-          [bn(), relu(), conv(bnSize * growth, 1, { bias: false }), bn(), relu(), conv(growth, 3, { p: 1, bias: false })],
+          [
+            bn(),
+            relu(),
+            conv(bnSize * growth, 1, { bias: false }),
+            bn(),
+            relu(),
+            conv(growth, 3, { p: 1, bias: false }),
+          ],
         ]),
       );
       channels += growth;
     }
     if (i < blocks.length - 1) {
       channels = Math.floor(channels / 2);
-      layers.push(bn(), relu(), conv(channels, 1, { name: `transition${i + 1}`, bias: false }), avgpool(2, { s: 2 }));
+      layers.push(
+        bn(),
+        relu(),
+        conv(channels, 1, { name: `transition${i + 1}`, bias: false }),
+        avgpool(2, { s: 2 }),
+      );
     }
   });
   return [...layers, bn(), relu(), plain('gap'), fc(classes, 'classifier')];

@@ -7,7 +7,10 @@ import { avgpool, concat, conv, dropout, fc, lrn, maxpool, plain, relu } from '.
  * 3×3 max pool (stride 1) → pool proj; every convolution has biases and is followed by ReLU.
  * Output channels = #1×1 + #3×3 + #5×5 + pool proj.
  */
-export function inception(name: string, [c1, r3, c3, r5, c5, pp]: [number, number, number, number, number, number]): ConcatBlock {
+export function inception(
+  name: string,
+  [c1, r3, c3, r5, c5, pp]: [number, number, number, number, number, number],
+): ConcatBlock {
   return concat(name, [
     [conv(c1, 1, { name: '1x1' }), relu()],
     [conv(r3, 1, { name: '3x3_reduce' }), relu(), conv(c3, 3, { name: '3x3', p: 1 }), relu()],

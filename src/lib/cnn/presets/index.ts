@@ -16,7 +16,15 @@ export { inception } from './googlenet';
 export { resnet, type ResNetBlock } from './resnet';
 export { vgg } from './vgg';
 
-export const presetKeys = ['alexnet-2012', 'vgg16', 'googlenet', 'resnet18', 'resnet34', 'resnet50', 'densenet121'] as const;
+export const presetKeys = [
+  'alexnet-2012',
+  'vgg16',
+  'googlenet',
+  'resnet18',
+  'resnet34',
+  'resnet50',
+  'densenet121',
+] as const;
 export type PresetKey = (typeof presetKeys)[number];
 
 export const presets: Record<PresetKey, Preset> = {

@@ -7,7 +7,13 @@ export type ResNetBlock = 'basic' | 'bottleneck';
 /** Body of one residual block with `width` inner channels (torchvision: stride on the 3×3 conv). */
 function blockBody(block: ResNetBlock, width: number, s: number | undefined): Layer[] {
   if (block === 'basic') {
-    return [conv(width, 3, { s, p: 1, bias: false }), bn(), relu(), conv(width, 3, { p: 1, bias: false }), bn()];
+    return [
+      conv(width, 3, { s, p: 1, bias: false }),
+      bn(),
+      relu(),
+      conv(width, 3, { p: 1, bias: false }),
+      bn(),
+    ];
   }
   return [
     conv(width, 1, { bias: false }),
@@ -27,16 +33,26 @@ function blockBody(block: ResNetBlock, width: number, s: number | undefined): La
  * A block whose shape changes gets a projection shortcut (1×1 conv stride s, no bias, + bn);
  * otherwise the shortcut is identity. Blocks are named after the paper's stages: conv2_1 ... conv5_3.
  */
-export function resnet(block: ResNetBlock, counts: [number, number, number, number], classes = 1000): Layer[] {
+export function resnet(
+  block: ResNetBlock,
+  counts: [number, number, number, number],
+  classes = 1000,
+): Layer[] {
   const expansion = block === 'basic' ? 1 : 4;
-  const layers: Layer[] = [conv(64, 7, { name: 'conv1', s: 2, p: 3, bias: false }), bn(), relu(), maxpool(3, { name: 'pool1', s: 2, p: 1 })];
+  const layers: Layer[] = [
+    conv(64, 7, { name: 'conv1', s: 2, p: 3, bias: false }),
+    bn(),
+    relu(),
+    maxpool(3, { name: 'pool1', s: 2, p: 1 }),
+  ];
   let channels = 64;
   counts.forEach((count, stage) => {
     const width = 64 * 2 ** stage;
     for (let b = 0; b < count; b++) {
       const s = stage > 0 && b === 0 ? 2 : undefined;
       const out = width * expansion;
-      const shortcut = s !== undefined || channels !== out ? [conv(out, 1, { s, bias: false }), bn()] : undefined;
+      const shortcut =
+        s !== undefined || channels !== out ? [conv(out, 1, { s, bias: false }), bn()] : undefined;
       layers.push(residual(`conv${stage + 2}_${b + 1}`, blockBody(block, width, s), shortcut), relu());
       channels = out;
     }
@@ -52,13 +68,26 @@ const source = (depth: number) => ({
 const input = { h: 224, w: 224, c: 3 };
 
 /** ResNet-18: basic blocks [2, 2, 2, 2], 11,689,512 parameters. */
-export const resnet18: Preset = { displayName: 'ResNet-18', input, source: source(18), network: resnet('basic', [2, 2, 2, 2]) };
+export const resnet18: Preset = {
+  displayName: 'ResNet-18',
+  input,
+  source: source(18),
+  network: resnet('basic', [2, 2, 2, 2]),
+};
 /** ResNet-34: basic blocks [3, 4, 6, 3], 21,797,672 parameters. */
-export const resnet34: Preset = { displayName: 'ResNet-34', input, source: source(34), network: resnet('basic', [3, 4, 6, 3]) };
+export const resnet34: Preset = {
+  displayName: 'ResNet-34',
+  input,
+  source: source(34),
+  network: resnet('basic', [3, 4, 6, 3]),
+};
 /** ResNet-50: bottleneck blocks [3, 4, 6, 3], 25,557,032 parameters. */
 export const resnet50: Preset = {
   displayName: 'ResNet-50',
   input,
-  source: { ...source(50), note: 'torchvision (v1.5) puts the stride on the 3×3 convolution, the paper on the first 1×1; the counts are the same.' },
+  source: {
+    ...source(50),
+    note: 'torchvision (v1.5) puts the stride on the 3×3 convolution, the paper on the first 1×1; the counts are the same.',
+  },
   network: resnet('bottleneck', [3, 4, 6, 3]),
 };

@@ -9,7 +9,10 @@ import { conv, fc4096Head, maxpool, relu } from './build';
  */
 export function vgg(stages: [number, number][], classes = 1000): Layer[] {
   const features = stages.flatMap(([channels, count], i) => [
-    ...Array.from({ length: count }, (_, j) => [conv(channels, 3, { name: `conv${i + 1}_${j + 1}`, p: 1 }), relu()]).flat(),
+    ...Array.from({ length: count }, (_, j) => [
+      conv(channels, 3, { name: `conv${i + 1}_${j + 1}`, p: 1 }),
+      relu(),
+    ]).flat(),
     maxpool(2, { name: `pool${i + 1}`, s: 2 }),
   ]);
   return [...features, ...fc4096Head(classes)];

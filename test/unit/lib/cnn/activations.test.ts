@@ -41,7 +41,8 @@ describe("derivative: σ' = σ(1 − σ), tanh' = 1 − tanh², ReLU' = [z > 0]"
   ] as const)("%s'(%d) = %d", (kind, z, df) => expect(derivative(kind, z)).toBeCloseTo(df, 12));
 
   it.each(['sigmoid', 'tanh', 'relu'] as const)('%s: f′ never exceeds its maximum', (kind) => {
-    for (let z = -10; z <= 10; z += 0.125) expect(derivative(kind, z)).toBeLessThanOrEqual(maxDerivative(kind) + 1e-15);
+    for (let z = -10; z <= 10; z += 0.125)
+      expect(derivative(kind, z)).toBeLessThanOrEqual(maxDerivative(kind) + 1e-15);
   });
 
   it('maxima: 1/4 for the sigmoid, 1 for tanh and ReLU', () => {
@@ -56,7 +57,9 @@ describe('log10Derivative', () => {
     ['tanh', 0, 0],
     ['tanh', Math.log(2), Math.log10(0.64)],
     ['relu', 2, 0],
-  ] as const)('%s at %d agrees with log10 of the derivative', (kind, z, want) => expect(log10Derivative(kind, z)).toBeCloseTo(want, 12));
+  ] as const)('%s at %d agrees with log10 of the derivative', (kind, z, want) =>
+    expect(log10Derivative(kind, z)).toBeCloseTo(want, 12),
+  );
 
   it('stays finite where the derivative itself underflows', () => {
     // σ'(z) ≈ e^{−z} for large z, so log10 σ'(800) ≈ −800/ln 10 ≈ −347.4
@@ -66,7 +69,8 @@ describe('log10Derivative', () => {
     expect(log10Derivative('tanh', 400)).toBeCloseTo(Math.log10(4) - 800 / Math.LN10, 6);
   });
 
-  it('an inactive ReLU gives −∞ (a factor of exactly 0)', () => expect(log10Derivative('relu', -1)).toBe(Number.NEGATIVE_INFINITY));
+  it('an inactive ReLU gives −∞ (a factor of exactly 0)', () =>
+    expect(log10Derivative('relu', -1)).toBe(Number.NEGATIVE_INFINITY));
 });
 
 describe('derivativeProduct', () => {
@@ -77,9 +81,12 @@ describe('derivativeProduct', () => {
     ['relu', [1, 2, 3], 1],
     ['relu', [1, -2, 3], 0],
     ['sigmoid', [], 1],
-  ] as const)('%s over %j = %d', (kind, zs, want) => expect(derivativeProduct(kind, zs)).toBeCloseTo(want, 20));
+  ] as const)('%s over %j = %d', (kind, zs, want) =>
+    expect(derivativeProduct(kind, zs)).toBeCloseTo(want, 20),
+  );
 
-  it('(1/4)^20 is 9.09e−13', () => expect(derivativeProduct('sigmoid', Array(20).fill(0))).toBeCloseTo(9.094947e-13, 18));
+  it('(1/4)^20 is 9.09e−13', () =>
+    expect(derivativeProduct('sigmoid', Array(20).fill(0))).toBeCloseTo(9.094947e-13, 18));
 });
 
 describe('seeded sampling', () => {

@@ -21,11 +21,26 @@ describe('output shapes, one layer at a time', () => {
     ['maxpool, stride defaults to k', { kind: 'maxpool', k: 2 }, img(224, 224, 64), img(112, 112, 64)],
     ['maxpool floor', { kind: 'maxpool', k: 3, s: 2 }, img(112, 112, 64), img(55, 55, 64)],
     ['maxpool ceil (Caffe)', { kind: 'maxpool', k: 3, s: 2, ceil: true }, img(112, 112, 64), img(56, 56, 64)],
-    ['ceil never starts a window in the right padding', { kind: 'maxpool', k: 2, s: 2, p: 1, ceil: true }, img(5, 5, 1), img(3, 3, 1)],
-    ['ceil with padding, window allowed', { kind: 'maxpool', k: 2, s: 2, p: 1, ceil: true }, img(6, 6, 1), img(4, 4, 1)],
+    [
+      'ceil never starts a window in the right padding',
+      { kind: 'maxpool', k: 2, s: 2, p: 1, ceil: true },
+      img(5, 5, 1),
+      img(3, 3, 1),
+    ],
+    [
+      'ceil with padding, window allowed',
+      { kind: 'maxpool', k: 2, s: 2, p: 1, ceil: true },
+      img(6, 6, 1),
+      img(4, 4, 1),
+    ],
     ['avgpool 7×7', { kind: 'avgpool', k: 7, s: 1 }, img(7, 7, 1024), img(1, 1, 1024)],
     ['convt ×2', { kind: 'convt', out: 64, k: 4, s: 2, p: 1 }, img(4, 4, 128), img(8, 8, 64)],
-    ['convt output padding', { kind: 'convt', out: 8, k: 3, s: 2, p: 1, op: 1 }, img(7, 7, 16), img(14, 14, 8)],
+    [
+      'convt output padding',
+      { kind: 'convt', out: 8, k: 3, s: 2, p: 1, op: 1 },
+      img(7, 7, 16),
+      img(14, 14, 8),
+    ],
     ['flatten', { kind: 'flatten' }, img(6, 6, 256), { size: 9216 }],
     ['gap', { kind: 'gap' }, img(7, 7, 2048), { size: 2048 }],
     ['fc', { kind: 'fc', out: 10 }, { size: 84 }, { size: 10 }],
@@ -42,14 +57,49 @@ describe('parameters and MACs', () => {
   it.each<[string, Layer[], Shape, number, number, number]>([
     // label, network, input, weights, biases, MACs (hand-derived)
     ['AlexNet conv1', [{ kind: 'conv', out: 96, k: 11, s: 4 }], img(227, 227, 3), 34_848, 96, 105_415_200],
-    ['AlexNet conv2 (groups 2)', [{ kind: 'conv', out: 256, k: 5, p: 2, g: 2 }], img(27, 27, 96), 307_200, 256, 223_948_800],
-    ['no bias', [{ kind: 'conv', out: 64, k: 3, p: 1, bias: false }], img(56, 56, 64), 36_864, 0, 115_605_504],
-    ['AlexNet fc6', [{ kind: 'flatten' }, { kind: 'fc', out: 4096 }], img(6, 6, 256), 37_748_736, 4096, 37_748_736],
+    [
+      'AlexNet conv2 (groups 2)',
+      [{ kind: 'conv', out: 256, k: 5, p: 2, g: 2 }],
+      img(27, 27, 96),
+      307_200,
+      256,
+      223_948_800,
+    ],
+    [
+      'no bias',
+      [{ kind: 'conv', out: 64, k: 3, p: 1, bias: false }],
+      img(56, 56, 64),
+      36_864,
+      0,
+      115_605_504,
+    ],
+    [
+      'AlexNet fc6',
+      [{ kind: 'flatten' }, { kind: 'fc', out: 4096 }],
+      img(6, 6, 256),
+      37_748_736,
+      4096,
+      37_748_736,
+    ],
     ['fc without bias', [{ kind: 'fc', out: 3, bias: false }], { size: 4 }, 12, 0, 12],
     ['bn: γ as weights, β as biases', [{ kind: 'bn' }], img(56, 56, 64), 64, 64, 0],
     ['bn on a vector', [{ kind: 'bn' }], { size: 10 }, 10, 10, 0],
-    ['convt 4×4 128 → 64 on 4×4', [{ kind: 'convt', out: 64, k: 4, s: 2, p: 1 }], img(4, 4, 128), 131_072, 64, 2_097_152],
-    ['pool, relu, lrn: nothing learned', [{ kind: 'maxpool', k: 2 }, { kind: 'relu' }, { kind: 'lrn' }], img(4, 4, 8), 0, 0, 0],
+    [
+      'convt 4×4 128 → 64 on 4×4',
+      [{ kind: 'convt', out: 64, k: 4, s: 2, p: 1 }],
+      img(4, 4, 128),
+      131_072,
+      64,
+      2_097_152,
+    ],
+    [
+      'pool, relu, lrn: nothing learned',
+      [{ kind: 'maxpool', k: 2 }, { kind: 'relu' }, { kind: 'lrn' }],
+      img(4, 4, 8),
+      0,
+      0,
+      0,
+    ],
   ])('%s', (_label, network, input, weights, biases, macs) => {
     const a = ok(network, input);
     expect(a.totals.params).toEqual({ weights, biases, total: weights + biases });
@@ -57,7 +107,12 @@ describe('parameters and MACs', () => {
   });
 
   it('inception 3a: 163,328 weights, 163,696 with biases, 256 channels out', () => {
-    const conv = (out: number, k: number, p?: number): Layer => ({ kind: 'conv', out, k, ...(p ? { p } : {}) });
+    const conv = (out: number, k: number, p?: number): Layer => ({
+      kind: 'conv',
+      out,
+      k,
+      ...(p ? { p } : {}),
+    });
     const a = ok(
       [
         {
@@ -98,20 +153,57 @@ describe('receptive field', () => {
   const rfOf = (network: Layer[], input: Shape = img(64, 64, 1)) => ok(network, input).rf;
   it.each<[string, Layer[], number, number, number]>([
     ['3×3', [{ kind: 'conv', out: 1, k: 3 }], 3, 1, 0],
-    ['two 3×3, p1', [{ kind: 'conv', out: 1, k: 3, p: 1 }, { kind: 'conv', out: 1, k: 3, p: 1 }], 5, 1, -2],
+    [
+      'two 3×3, p1',
+      [
+        { kind: 'conv', out: 1, k: 3, p: 1 },
+        { kind: 'conv', out: 1, k: 3, p: 1 },
+      ],
+      5,
+      1,
+      -2,
+    ],
     ['3×3 dilation 2', [{ kind: 'conv', out: 1, k: 3, d: 2 }], 5, 1, 0],
-    ['pool 2/2 then 3×3', [{ kind: 'maxpool', k: 2 }, { kind: 'conv', out: 1, k: 3 }], 6, 2, 0],
-    ['activations change nothing', [{ kind: 'conv', out: 1, k: 3 }, { kind: 'relu' }, { kind: 'bn' }, { kind: 'dropout' }], 3, 1, 0],
+    [
+      'pool 2/2 then 3×3',
+      [
+        { kind: 'maxpool', k: 2 },
+        { kind: 'conv', out: 1, k: 3 },
+      ],
+      6,
+      2,
+      0,
+    ],
+    [
+      'activations change nothing',
+      [{ kind: 'conv', out: 1, k: 3 }, { kind: 'relu' }, { kind: 'bn' }, { kind: 'dropout' }],
+      3,
+      1,
+      0,
+    ],
     [
       'concat takes the largest branch',
-      [{ kind: 'concat', branches: [[{ kind: 'conv', out: 1, k: 1 }], [{ kind: 'conv', out: 1, k: 5, p: 2 }]] }],
+      [
+        {
+          kind: 'concat',
+          branches: [[{ kind: 'conv', out: 1, k: 1 }], [{ kind: 'conv', out: 1, k: 5, p: 2 }]],
+        },
+      ],
       5,
       1,
       -2,
     ],
     [
       'residual: the body (identity shortcut is 1)',
-      [{ kind: 'residual', body: [{ kind: 'conv', out: 1, k: 3, p: 1 }, { kind: 'conv', out: 1, k: 3, p: 1 }] }],
+      [
+        {
+          kind: 'residual',
+          body: [
+            { kind: 'conv', out: 1, k: 3, p: 1 },
+            { kind: 'conv', out: 1, k: 3, p: 1 },
+          ],
+        },
+      ],
       5,
       1,
       -2,
@@ -130,7 +222,15 @@ describe('receptive field', () => {
 
   it('fc after flatten and gap see the whole input (kernel = whole grid)', () => {
     // 8×8 input, conv 3×3/2 → 3×3 map with r=3, j=2; the fc spans 3 positions: 3 + 2·2 = 7
-    const viaFc = rfOf([{ kind: 'conv', out: 2, k: 3, s: 2 }, { kind: 'flatten' }, { kind: 'fc', out: 4 }, { kind: 'fc', out: 2 }], img(8, 8, 1));
+    const viaFc = rfOf(
+      [
+        { kind: 'conv', out: 2, k: 3, s: 2 },
+        { kind: 'flatten' },
+        { kind: 'fc', out: 4 },
+        { kind: 'fc', out: 2 },
+      ],
+      img(8, 8, 1),
+    );
     expect(viaFc).toEqual({ h: { r: 7, j: 2, start: 0 }, w: { r: 7, j: 2, start: 0 }, whole: true });
     const viaGap = rfOf([{ kind: 'conv', out: 2, k: 3, s: 2 }, { kind: 'gap' }], img(8, 8, 1));
     expect(viaGap).toEqual(viaFc);
@@ -138,7 +238,10 @@ describe('receptive field', () => {
   });
 
   it('convt: j shrinks by s', () => {
-    const rf = rfOf([{ kind: 'conv', out: 1, k: 2, s: 2 }, { kind: 'convt', out: 1, k: 4, s: 2, p: 1 }]);
+    const rf = rfOf([
+      { kind: 'conv', out: 1, k: 2, s: 2 },
+      { kind: 'convt', out: 1, k: 4, s: 2, p: 1 },
+    ]);
     expect(rf.h.j).toBe(1);
     expect(rf.h.r).toBe(2 + (2 - 1) * 2);
   });
@@ -160,7 +263,17 @@ describe('names, paths and rows', () => {
       ],
       img(10, 10, 3),
     );
-    expect(a.layers.map((l) => l.name)).toEqual(['conv2', 'relu1', 'conv1', 'pool1', 'pool2', 'conv3', 'drop1', 'flatten1', 'fc1']);
+    expect(a.layers.map((l) => l.name)).toEqual([
+      'conv2',
+      'relu1',
+      'conv1',
+      'pool1',
+      'pool2',
+      'conv3',
+      'drop1',
+      'flatten1',
+      'fc1',
+    ]);
   });
 
   it('block children are prefixed by the block; rows list blocks before their children', () => {
@@ -170,9 +283,16 @@ describe('names, paths and rows', () => {
         {
           kind: 'concat',
           name: 'mix',
-          branches: [[{ kind: 'conv', out: 2, k: 1, name: 'a' }], [{ kind: 'conv', out: 2, k: 1 }, { kind: 'relu' }]],
+          branches: [
+            [{ kind: 'conv', out: 2, k: 1, name: 'a' }],
+            [{ kind: 'conv', out: 2, k: 1 }, { kind: 'relu' }],
+          ],
         },
-        { kind: 'residual', body: [{ kind: 'conv', out: 4, k: 1 }], shortcut: [{ kind: 'conv', out: 4, k: 1 }] },
+        {
+          kind: 'residual',
+          body: [{ kind: 'conv', out: 4, k: 1 }],
+          shortcut: [{ kind: 'conv', out: 4, k: 1 }],
+        },
       ],
       img(4, 4, 3),
     );
@@ -192,25 +312,66 @@ describe('names, paths and rows', () => {
 });
 
 describe('invalid networks are error values naming the layer', () => {
-  const conv = (out: number, k: number, extra: Partial<Extract<Layer, { kind: 'conv' }>> = {}): Layer => ({ kind: 'conv', out, k, ...extra });
+  const conv = (out: number, k: number, extra: Partial<Extract<Layer, { kind: 'conv' }>> = {}): Layer => ({
+    kind: 'conv',
+    out,
+    k,
+    ...extra,
+  });
   it.each<[string, Layer[], Shape, ProblemCode, string]>([
-    ['kernel larger than the padded input', [conv(4, 3), conv(4, 3), conv(4, 5)], img(8, 8, 3), 'kernelTooLarge', 'conv3'],
+    [
+      'kernel larger than the padded input',
+      [conv(4, 3), conv(4, 3), conv(4, 5)],
+      img(8, 8, 3),
+      'kernelTooLarge',
+      'conv3',
+    ],
     ['stride 0', [conv(4, 3, { s: 0 })], img(8, 8, 3), 'notPositive', 'conv1'],
     ['negative padding', [conv(4, 3, { p: -1 })], img(8, 8, 3), 'negative', 'conv1'],
     ['non-integer stride', [conv(4, 3, { s: 1.5 })], img(8, 8, 3), 'notInteger', 'conv1'],
     ['non-integer channels', [conv(2.5, 3)], img(8, 8, 3), 'notInteger', 'conv1'],
     ['zero kernel', [conv(4, 0)], img(8, 8, 3), 'notPositive', 'conv1'],
-    ['same padding with an even kernel', [conv(4, 4, { p: 'same' })], img(8, 8, 3), 'sameNotInteger', 'conv1'],
-    ['same padding with stride 2', [conv(4, 3, { p: 'same', s: 2 })], img(8, 8, 3), 'sameNeedsStride1', 'conv1'],
+    [
+      'same padding with an even kernel',
+      [conv(4, 4, { p: 'same' })],
+      img(8, 8, 3),
+      'sameNotInteger',
+      'conv1',
+    ],
+    [
+      'same padding with stride 2',
+      [conv(4, 3, { p: 'same', s: 2 })],
+      img(8, 8, 3),
+      'sameNeedsStride1',
+      'conv1',
+    ],
     ['groups not dividing C_in', [conv(64, 3, { g: 2 })], img(8, 8, 3), 'groupsDoNotDivide', 'conv1'],
     ['groups not dividing C_out', [conv(5, 3, { g: 2 })], img(8, 8, 4), 'groupsDoNotDivide', 'conv1'],
-    ['pool too large', [{ kind: 'maxpool', k: 3, s: 2, name: 'pool5' }], img(2, 2, 3), 'kernelTooLarge', 'pool5'],
+    [
+      'pool too large',
+      [{ kind: 'maxpool', k: 3, s: 2, name: 'pool5' }],
+      img(2, 2, 3),
+      'kernelTooLarge',
+      'pool5',
+    ],
     ['fc without flatten', [conv(4, 3), { kind: 'fc', out: 10 }], img(8, 8, 3), 'needsFlatInput', 'fc1'],
     ['conv after flatten', [{ kind: 'flatten' }, conv(4, 1)], img(8, 8, 3), 'needsSpatialInput', 'conv1'],
     ['gap on a vector', [{ kind: 'gap' }], { size: 10 }, 'needsSpatialInput', 'gap1'],
     ['dropout rate 1.5', [{ kind: 'dropout', rate: 1.5 }], { size: 10 }, 'rateOutOfRange', 'drop1'],
-    ['convt output padding ≥ stride', [{ kind: 'convt', out: 4, k: 3, s: 2, op: 2 }], img(4, 4, 1), 'outputPaddingTooLarge', 'convt1'],
-    ['duplicate names', [conv(4, 1, { name: 'x' }), conv(4, 1, { name: 'x' })], img(8, 8, 3), 'duplicateName', 'x'],
+    [
+      'convt output padding ≥ stride',
+      [{ kind: 'convt', out: 4, k: 3, s: 2, op: 2 }],
+      img(4, 4, 1),
+      'outputPaddingTooLarge',
+      'convt1',
+    ],
+    [
+      'duplicate names',
+      [conv(4, 1, { name: 'x' }), conv(4, 1, { name: 'x' })],
+      img(8, 8, 3),
+      'duplicateName',
+      'x',
+    ],
     [
       'concat with different H×W',
       [{ kind: 'concat', branches: [[conv(4, 1)], [conv(4, 3)]] }],
@@ -225,7 +386,13 @@ describe('invalid networks are error values naming the layer', () => {
       'shapeMismatch',
       'concat1',
     ],
-    ['residual channel mismatch', [{ kind: 'residual', body: [conv(8, 3, { p: 1 })] }], img(8, 8, 4), 'shapeMismatch', 'res1'],
+    [
+      'residual channel mismatch',
+      [{ kind: 'residual', body: [conv(8, 3, { p: 1 })] }],
+      img(8, 8, 4),
+      'shapeMismatch',
+      'res1',
+    ],
     [
       'residual size mismatch with projection',
       [{ kind: 'residual', body: [conv(8, 3, { p: 1, s: 2 })], shortcut: [conv(8, 1)] }],
@@ -233,10 +400,22 @@ describe('invalid networks are error values naming the layer', () => {
       'shapeMismatch',
       'res1',
     ],
-    ['empty branch', [{ kind: 'concat', branches: [[conv(4, 1)], []] }], img(8, 8, 3), 'emptyBranch', 'concat1'],
+    [
+      'empty branch',
+      [{ kind: 'concat', branches: [[conv(4, 1)], []] }],
+      img(8, 8, 3),
+      'emptyBranch',
+      'concat1',
+    ],
     ['concat without branches', [{ kind: 'concat', branches: [] }], img(8, 8, 3), 'noBranches', 'concat1'],
     ['empty residual body', [{ kind: 'residual', body: [] }], img(8, 8, 3), 'emptyBranch', 'res1'],
-    ['error inside a block', [{ kind: 'concat', name: 'inc', branches: [[conv(4, 1, { s: 0 })]] }], img(8, 8, 3), 'notPositive', 'inc/conv1'],
+    [
+      'error inside a block',
+      [{ kind: 'concat', name: 'inc', branches: [[conv(4, 1, { s: 0 })]] }],
+      img(8, 8, 3),
+      'notPositive',
+      'inc/conv1',
+    ],
     ['too many MACs', [conv(100_000, 3, { p: 1 })], img(1000, 1000, 100_000), 'networkTooLarge', ''],
   ])('%s', (_label, network, input, code, layer) => {
     const r = analyze(network, input);
@@ -253,7 +432,9 @@ describe('invalid networks are error values naming the layer', () => {
 
   it('says it in words, naming the layer', () => {
     const r = analyze([conv(4, 3), conv(4, 3), conv(4, 5)], img(8, 8, 3));
-    expect(!r.ok && r.problems[0]!.message).toBe('conv3: the kernel (5) is larger than the padded input (4), so it fits nowhere.');
+    expect(!r.ok && r.problems[0]!.message).toBe(
+      'conv3: the kernel (5) is larger than the padded input (4), so it fits nowhere.',
+    );
     expect(!r.ok && r.problems[0]!.values.path).toBe('2');
   });
 

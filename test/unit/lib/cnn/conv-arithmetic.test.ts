@@ -9,7 +9,7 @@ import {
   transposedOutput,
 } from '../../../../src/lib/cnn/conv-arithmetic';
 
-describe('effectiveKernel: k\' = k + (k − 1)(d − 1)', () => {
+describe("effectiveKernel: k' = k + (k − 1)(d − 1)", () => {
   it.each([
     [3, 1, 3],
     [3, 2, 5],
@@ -19,7 +19,7 @@ describe('effectiveKernel: k\' = k + (k − 1)(d − 1)', () => {
   ])('k=%i d=%i → %i', (k, d, expected) => expect(effectiveKernel(k, d)).toBe(expected));
 });
 
-describe('outputSize: o = ⌊(n + 2p − k\')/s⌋ + 1', () => {
+describe("outputSize: o = ⌊(n + 2p − k')/s⌋ + 1", () => {
   it.each([
     // n, k, p, s, d, o
     [227, 11, 0, 4, 1, 55], // AlexNet conv1
@@ -53,7 +53,7 @@ describe('outputSize: o = ⌊(n + 2p − k\')/s⌋ + 1', () => {
     if (!r.ok) expect(r.problems.map((x) => x.code)).toContain(code);
   });
 
-  it('reports the untouched rest (n + 2p − k\') mod s', () => {
+  it("reports the untouched rest (n + 2p − k') mod s", () => {
     const r = convOutput({ n: 10, k: 3, p: 0, s: 2, d: 1 });
     expect(r.ok && r.value).toEqual({ o: 4, kEff: 3, padded: 10, span: 7, rest: 1 });
   });
@@ -65,7 +65,7 @@ describe('outputSize: o = ⌊(n + 2p − k\')/s⌋ + 1', () => {
   });
 });
 
-describe('samePadding: p = (k\' − 1)/2 at stride 1', () => {
+describe("samePadding: p = (k' − 1)/2 at stride 1", () => {
   it.each([
     [1, 1, 0],
     [3, 1, 1],
@@ -90,7 +90,7 @@ describe('samePadding: p = (k\' − 1)/2 at stride 1', () => {
   });
 });
 
-describe('transposedOutput: o = s(i − 1) + a + k\' − 2p', () => {
+describe("transposedOutput: o = s(i − 1) + a + k' − 2p", () => {
   it.each([
     // i, k, s, p, a, d, o
     [4, 4, 2, 1, 0, 1, 8], // the usual ×2 upsampling
@@ -98,7 +98,9 @@ describe('transposedOutput: o = s(i − 1) + a + k\' − 2p', () => {
     [1, 4, 1, 0, 0, 1, 4],
     [3, 3, 1, 0, 0, 2, 7], // k' = 5
     [16, 64, 32, 16, 0, 1, 512], // FCN-32s style
-  ])('i=%i k=%i s=%i p=%i a=%i d=%i → %i', (i, k, s, p, a, d, o) => expect(transposedOutput(i, k, s, p, a, d)).toEqual({ ok: true, value: o }));
+  ])('i=%i k=%i s=%i p=%i a=%i d=%i → %i', (i, k, s, p, a, d, o) =>
+    expect(transposedOutput(i, k, s, p, a, d)).toEqual({ ok: true, value: o }),
+  );
   it.each([
     [4, 4, 2, 1, 2, 1, 'outputPaddingTooLarge'],
     [2, 3, 1, 5, 0, 1, 'paddingTooLarge'],

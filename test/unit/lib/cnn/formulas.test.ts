@@ -52,14 +52,17 @@ describe('fcParams, convTParams, bnParams', () => {
     [4096, 1000, true, 4_097_000], // fc8
     [25_088, 4096, true, 102_764_544], // VGG-16 fc6
     [10, 5, false, 50],
-  ])('fc %i → %i (bias %s) = %i', (nIn, nOut, bias, total) => expect(fcParams(nIn, nOut, bias).total).toBe(total));
+  ])('fc %i → %i (bias %s) = %i', (nIn, nOut, bias, total) =>
+    expect(fcParams(nIn, nOut, bias).total).toBe(total),
+  );
   it('convT 4×4, 128 → 64: 131,072 weights + 64 biases', () => {
     expect(convTParams(4, 4, 128, 64)).toEqual({ weights: 131_072, biases: 64, total: 131_136 });
   });
-  it('bn has γ and β per channel', () => expect(bnParams(64)).toEqual({ weights: 64, biases: 64, total: 128 }));
+  it('bn has γ and β per channel', () =>
+    expect(bnParams(64)).toEqual({ weights: 64, biases: 64, total: 128 }));
 });
 
-describe('receptiveField: r = 1 + Σ (k\'_l − 1)·Π_{i<l} s_i', () => {
+describe("receptiveField: r = 1 + Σ (k'_l − 1)·Π_{i<l} s_i", () => {
   it.each([
     ['one 3×3', [{ k: 3 }], 3, 1],
     ['two 3×3', [{ k: 3 }, { k: 3 }], 5, 1],
@@ -68,7 +71,16 @@ describe('receptiveField: r = 1 + Σ (k\'_l − 1)·Π_{i<l} s_i', () => {
     ['2×2/2 pool then 3×3', [{ k: 2, s: 2 }, { k: 3 }], 6, 2],
     [
       'AlexNet to pool5',
-      [{ k: 11, s: 4 }, { k: 3, s: 2 }, { k: 5 }, { k: 3, s: 2 }, { k: 3 }, { k: 3 }, { k: 3 }, { k: 3, s: 2 }],
+      [
+        { k: 11, s: 4 },
+        { k: 3, s: 2 },
+        { k: 5 },
+        { k: 3, s: 2 },
+        { k: 3 },
+        { k: 3 },
+        { k: 3 },
+        { k: 3, s: 2 },
+      ],
       195,
       32,
     ],
@@ -79,10 +91,19 @@ describe('receptiveField: r = 1 + Σ (k\'_l − 1)·Π_{i<l} s_i', () => {
     expect(f.layers).toHaveLength(layers.length);
   });
   it('padding moves the start: two 3×3 with p=1 start at −2', () => {
-    expect(receptiveField([{ k: 3, p: 1 }, { k: 3, p: 1 }])).toMatchObject({ r: 5, j: 1, start: -2 });
+    expect(
+      receptiveField([
+        { k: 3, p: 1 },
+        { k: 3, p: 1 },
+      ]),
+    ).toMatchObject({ r: 5, j: 1, start: -2 });
   });
   it('AlexNet per-layer fields', () => {
-    const f = receptiveField([{ k: 11, s: 4 }, { k: 3, s: 2 }, { k: 5, p: 2 }]);
+    const f = receptiveField([
+      { k: 11, s: 4 },
+      { k: 3, s: 2 },
+      { k: 5, p: 2 },
+    ]);
     expect(f.layers.map((x) => x.r)).toEqual([11, 19, 51]);
     expect(f.layers.map((x) => x.j)).toEqual([4, 8, 8]);
   });

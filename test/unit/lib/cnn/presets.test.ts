@@ -65,7 +65,9 @@ describe('AlexNet 2012 (DESIGN.md reference numbers)', () => {
     expect(byName(a, 'fc6').input).toEqual({ size: 9216 });
   });
   it('receptive fields: conv1 11, pool1 19, conv2 51, conv5 163, pool5 195; fc6 sees all of it', () => {
-    expect(['conv1', 'pool1', 'conv2', 'conv5', 'pool5'].map((n) => byName(a, n).rf.h.r)).toEqual([11, 19, 51, 163, 195]);
+    expect(['conv1', 'pool1', 'conv2', 'conv5', 'pool5'].map((n) => byName(a, n).rf.h.r)).toEqual([
+      11, 19, 51, 163, 195,
+    ]);
     expect(byName(a, 'pool5').rf.h.j).toBe(32);
     // fc6 = a 6×6 kernel over pool5: 195 + 5·32
     expect(byName(a, 'fc6').rf.h.r).toBe(355);
@@ -106,10 +108,14 @@ describe('GoogLeNet (paper, Table 1)', () => {
     expect(r.params.total).toBe(total);
   });
   it('stem: conv1 9,472, conv2_reduce 4,160, conv2 110,784; classifier 1,025,000', () => {
-    expect(['conv1', 'conv2_reduce', 'conv2', 'classifier'].map((n) => byName(a, n).params.total)).toEqual([9472, 4160, 110_784, 1_025_000]);
+    expect(['conv1', 'conv2_reduce', 'conv2', 'classifier'].map((n) => byName(a, n).params.total)).toEqual([
+      9472, 4160, 110_784, 1_025_000,
+    ]);
   });
   it('Caffe rounding: 112 → 56 → 28 → 14 → 7 → avg pool 1×1×1024', () => {
-    expect(['pool1', 'pool2', 'pool3', 'pool4', 'pool5'].map((n) => (byName(a, n).output as { h: number }).h)).toEqual([56, 28, 14, 7, 1]);
+    expect(
+      ['pool1', 'pool2', 'pool3', 'pool4', 'pool5'].map((n) => (byName(a, n).output as { h: number }).h),
+    ).toEqual([56, 28, 14, 7, 1]);
     expect(byName(a, 'pool5').output).toEqual({ h: 1, w: 1, c: 1024 });
   });
   it('branch layers are named as in Caffe', () => {
@@ -180,7 +186,15 @@ describe('invariants on every preset', () => {
 
   it.each(presetKeys)('%s: every number is finite, names are unique, totals are sums of rows', (key) => {
     const a = run(key);
-    const numbers = a.rows.flatMap((r) => [r.params.weights, r.params.biases, r.macs, r.rf.h.r, r.rf.h.j, r.rf.h.start, r.rf.w.r]);
+    const numbers = a.rows.flatMap((r) => [
+      r.params.weights,
+      r.params.biases,
+      r.macs,
+      r.rf.h.r,
+      r.rf.h.j,
+      r.rf.h.start,
+      r.rf.w.r,
+    ]);
     expect(numbers.every(Number.isFinite)).toBe(true);
     expect(new Set(a.rows.map((r) => r.name)).size).toBe(a.rows.length);
     const leaves = a.rows.filter((r) => r.kind !== 'concat' && r.kind !== 'residual');

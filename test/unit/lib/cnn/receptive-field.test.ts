@@ -1,5 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { clipRange, dependencyRanges, fieldGrowth, readMask, stackNames, stackSizes, type StackLayer } from '../../../../src/lib/cnn/receptive-field';
+import {
+  clipRange,
+  dependencyRanges,
+  fieldGrowth,
+  readMask,
+  stackNames,
+  stackSizes,
+  type StackLayer,
+} from '../../../../src/lib/cnn/receptive-field';
 import { receptiveField } from '../../../../src/lib/cnn/formulas';
 
 const conv = (k: number, s = 1, p = 0, d = 1): StackLayer => ({ kind: 'conv', k, s, p, d });
@@ -23,11 +31,21 @@ describe('fieldGrowth (hand-derived)', () => {
 
 describe('dependencyRanges', () => {
   it('two 3×3 on 7: top unit 1 depends on 1–3 in the middle layer and 1–5 in the input', () => {
-    expect(dependencyRanges([conv(3), conv(3)], 1)).toEqual([{ lo: 1, hi: 5 }, { lo: 1, hi: 3 }, { lo: 1, hi: 1 }]);
+    expect(dependencyRanges([conv(3), conv(3)], 1)).toEqual([
+      { lo: 1, hi: 5 },
+      { lo: 1, hi: 3 },
+      { lo: 1, hi: 1 },
+    ]);
   });
   it('stride and padding: conv 3 s2 p1, unit 0 reaches one cell into the padding', () => {
-    expect(dependencyRanges([conv(3, 2, 1)], 0)).toEqual([{ lo: -1, hi: 1 }, { lo: 0, hi: 0 }]);
-    expect(dependencyRanges([conv(3, 2, 1)], 2)).toEqual([{ lo: 3, hi: 5 }, { lo: 2, hi: 2 }]);
+    expect(dependencyRanges([conv(3, 2, 1)], 0)).toEqual([
+      { lo: -1, hi: 1 },
+      { lo: 0, hi: 0 },
+    ]);
+    expect(dependencyRanges([conv(3, 2, 1)], 2)).toEqual([
+      { lo: 3, hi: 5 },
+      { lo: 2, hi: 2 },
+    ]);
   });
   it.each([
     [[conv(3), conv(3)], 0],
@@ -84,5 +102,6 @@ describe('helpers', () => {
     [{ lo: 3, hi: 9 }, 5, { lo: 3, hi: 4 }],
     [{ lo: 6, hi: 9 }, 5, null],
   ])('clipRange(%j, %i)', (r, size, want) => expect(clipRange(r, size)).toEqual(want));
-  it('names layers per kind', () => expect(stackNames([conv(3), pool(2), conv(3)])).toEqual(['conv1', 'pool1', 'conv2']));
+  it('names layers per kind', () =>
+    expect(stackNames([conv(3), pool(2), conv(3)])).toEqual(['conv1', 'pool1', 'conv2']));
 });

@@ -23,7 +23,9 @@ describe('powerOfTen: 10^e ≤ n < 10^(e+1)', () => {
     [1.5, 0],
   ])('%d → %d', (n, e) => expect(powerOfTen(n)).toBe(e));
 
-  it.each([0, 0.5, -10, Number.NaN, Number.POSITIVE_INFINITY])('%d has no power of ten', (n) => expect(powerOfTen(n)).toBeNull());
+  it.each([0, 0.5, -10, Number.NaN, Number.POSITIVE_INFINITY])('%d has no power of ten', (n) =>
+    expect(powerOfTen(n)).toBeNull(),
+  );
 
   it('is exact at every power of ten up to 10^15 and just below it', () => {
     for (let e = 0; e <= 15; e++) {
@@ -65,7 +67,8 @@ describe('paramsOfKind', () => {
     expect(paramsOfKind(r.value.rows, 'conv', 'concat').total).toBe(2 * (10 + 111));
   });
 
-  it('an empty list of rows has no parameters', () => expect(paramsOfKind([], 'conv')).toEqual({ weights: 0, biases: 0, total: 0 }));
+  it('an empty list of rows has no parameters', () =>
+    expect(paramsOfKind([], 'conv')).toEqual({ weights: 0, biases: 0, total: 0 }));
 });
 
 describe('macsOfKind', () => {

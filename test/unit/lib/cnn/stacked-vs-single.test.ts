@@ -49,15 +49,26 @@ describe('stackedVsSingle with biases, MACs, nonlinearities and fields', () => {
   it.each([2, 3])('agrees with analyze on the networks it describes (n=%i)', (n) => {
     const c = 32;
     const k = 2 * n + 1;
-    const stack: Layer[] = Array.from({ length: n }, () => [{ kind: 'conv', out: c, k: 3, p: 'same' } as Layer, { kind: 'relu' } as Layer]).flat();
+    const stack: Layer[] = Array.from({ length: n }, () => [
+      { kind: 'conv', out: c, k: 3, p: 'same' } as Layer,
+      { kind: 'relu' } as Layer,
+    ]).flat();
     const single: Layer[] = [{ kind: 'conv', out: c, k, p: 'same' }, { kind: 'relu' }];
     const input = { h: 20, w: 24, c };
     const a = analyze(stack, input);
     const b = analyze(single, input);
     if (!a.ok || !b.ok) throw new Error('analyze failed');
     const r = stackedVsSingle(c, n, { h: 20, w: 24 });
-    expect(a.value.totals.params).toEqual({ weights: r.stacked.weights, biases: r.stacked.biases, total: r.stacked.total });
-    expect(b.value.totals.params).toEqual({ weights: r.single.weights, biases: r.single.biases, total: r.single.total });
+    expect(a.value.totals.params).toEqual({
+      weights: r.stacked.weights,
+      biases: r.stacked.biases,
+      total: r.stacked.total,
+    });
+    expect(b.value.totals.params).toEqual({
+      weights: r.single.weights,
+      biases: r.single.biases,
+      total: r.single.total,
+    });
     expect([a.value.totals.macs, b.value.totals.macs]).toEqual([r.stacked.macs, r.single.macs]);
     expect([a.value.rf.h.r, b.value.rf.h.r]).toEqual([k, k]);
   });

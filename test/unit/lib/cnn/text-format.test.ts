@@ -75,8 +75,16 @@ residual {
 `);
     expect(r.input).toEqual({ size: 784 });
     expect(r.network).toEqual([
-      { name: 'mix', kind: 'concat', branches: [[{ kind: 'identity' }], [{ kind: 'bn' }, { kind: 'conv', out: 4, k: 3, p: 1 }]] },
-      { kind: 'residual', body: [{ kind: 'conv', out: 8, k: 3, p: 1 }], shortcut: [{ kind: 'conv', out: 8, k: 1 }] },
+      {
+        name: 'mix',
+        kind: 'concat',
+        branches: [[{ kind: 'identity' }], [{ kind: 'bn' }, { kind: 'conv', out: 4, k: 3, p: 1 }]],
+      },
+      {
+        kind: 'residual',
+        body: [{ kind: 'conv', out: 8, k: 3, p: 1 }],
+        shortcut: [{ kind: 'conv', out: 8, k: 1 }],
+      },
       { kind: 'residual', body: [{ kind: 'relu' }], shortcut: [{ kind: 'bn' }] },
       { kind: 'residual', body: [{ kind: 'relu' }] },
     ]);
@@ -149,7 +157,9 @@ residual {
     ['32×32×3', { h: 32, w: 32, c: 3 }],
     ['784', { size: 784 }],
   ])('parseShape(%s)', (text, shape) => expect(parseShape(text)).toEqual({ ok: true, value: shape }));
-  it.each(['8x8', 'axbxc', '', '8x8x3x2'])('parseShape(%j) fails', (text) => expect(parseShape(text).ok).toBe(false));
+  it.each(['8x8', 'axbxc', '', '8x8x3x2'])('parseShape(%j) fails', (text) =>
+    expect(parseShape(text).ok).toBe(false),
+  );
 });
 
 describe('formatNetwork', () => {

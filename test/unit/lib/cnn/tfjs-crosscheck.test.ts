@@ -115,7 +115,11 @@ dropout 0.2
 fc 10`,
     build: () =>
       tfl.sequential({
-        layers: [L.dense({ inputShape: [784], units: 128, activation: 'relu' }), L.dropout({ rate: 0.2 }), L.dense({ units: 10 })],
+        layers: [
+          L.dense({ inputShape: [784], units: 128, activation: 'relu' }),
+          L.dropout({ rate: 0.2 }),
+          L.dense({ units: 10 }),
+        ],
       }),
   },
   'grouped conv (2 groups, emulated per group)': {
@@ -130,7 +134,8 @@ conv 8 k3 g2`,
   'the same conv ungrouped': {
     text: `input 10x10x4
 conv 8 k3`,
-    build: () => tfl.sequential({ layers: [L.conv2d({ inputShape: [10, 10, 4], filters: 8, kernelSize: 3 })] }),
+    build: () =>
+      tfl.sequential({ layers: [L.conv2d({ inputShape: [10, 10, 4], filters: 8, kernelSize: 3 })] }),
   },
   'residual blocks: identity and 1×1 stride-2 projection (add)': {
     text: `input 8x8x16
@@ -159,12 +164,35 @@ fc 10`,
     build: () => {
       const x = tfl.input({ shape: [8, 8, 16] });
       const conv = (filters: number, strides = 1) =>
-        L.conv2d({ filters, kernelSize: 3, strides, padding: strides === 1 ? 'same' : 'valid', useBias: false });
+        L.conv2d({
+          filters,
+          kernelSize: 3,
+          strides,
+          padding: strides === 1 ? 'same' : 'valid',
+          useBias: false,
+        });
       const f1 = apply(x, conv(16), L.batchNormalization(), L.reLU(), conv(16), L.batchNormalization());
       const y1 = apply(L.add().apply([f1, x]) as Sym, L.reLU());
-      const f2 = apply(y1, L.zeroPadding2d({ padding: 1 }), conv(32, 2), L.batchNormalization(), L.reLU(), conv(32), L.batchNormalization());
-      const s2 = apply(y1, L.conv2d({ filters: 32, kernelSize: 1, strides: 2, useBias: false }), L.batchNormalization());
-      const y2 = apply(L.add().apply([f2, s2]) as Sym, L.reLU(), L.globalAveragePooling2d({}), L.dense({ units: 10 }));
+      const f2 = apply(
+        y1,
+        L.zeroPadding2d({ padding: 1 }),
+        conv(32, 2),
+        L.batchNormalization(),
+        L.reLU(),
+        conv(32),
+        L.batchNormalization(),
+      );
+      const s2 = apply(
+        y1,
+        L.conv2d({ filters: 32, kernelSize: 1, strides: 2, useBias: false }),
+        L.batchNormalization(),
+      );
+      const y2 = apply(
+        L.add().apply([f2, s2]) as Sym,
+        L.reLU(),
+        L.globalAveragePooling2d({}),
+        L.dense({ units: 10 }),
+      );
       return tfl.model({ inputs: x, outputs: y2 });
     },
   },
@@ -193,9 +221,22 @@ fc 7`,
     build: () => {
       const x = tfl.input({ shape: [12, 12, 8] });
       const b1 = apply(x, L.conv2d({ filters: 4, kernelSize: 1, activation: 'relu' }));
-      const b2 = apply(x, L.conv2d({ filters: 2, kernelSize: 1 }), L.conv2d({ filters: 6, kernelSize: 3, padding: 'same' }));
-      const b3 = apply(x, L.conv2d({ filters: 2, kernelSize: 1 }), L.zeroPadding2d({ padding: 2 }), L.conv2d({ filters: 3, kernelSize: 5 }));
-      const b4 = apply(x, L.maxPooling2d({ poolSize: 3, strides: 1, padding: 'same' }), L.conv2d({ filters: 3, kernelSize: 1 }));
+      const b2 = apply(
+        x,
+        L.conv2d({ filters: 2, kernelSize: 1 }),
+        L.conv2d({ filters: 6, kernelSize: 3, padding: 'same' }),
+      );
+      const b3 = apply(
+        x,
+        L.conv2d({ filters: 2, kernelSize: 1 }),
+        L.zeroPadding2d({ padding: 2 }),
+        L.conv2d({ filters: 3, kernelSize: 5 }),
+      );
+      const b4 = apply(
+        x,
+        L.maxPooling2d({ poolSize: 3, strides: 1, padding: 'same' }),
+        L.conv2d({ filters: 3, kernelSize: 1 }),
+      );
       const y = apply(L.concatenate().apply([b1, b2, b3, b4]) as Sym, L.flatten(), L.dense({ units: 7 }));
       return tfl.model({ inputs: x, outputs: y });
     },
@@ -213,7 +254,12 @@ concat {
     bnChannels: 16,
     build: () => {
       const x = tfl.input({ shape: [6, 6, 16] });
-      const f = apply(x, L.batchNormalization(), L.reLU(), L.conv2d({ filters: 8, kernelSize: 3, padding: 'same', useBias: false }));
+      const f = apply(
+        x,
+        L.batchNormalization(),
+        L.reLU(),
+        L.conv2d({ filters: 8, kernelSize: 3, padding: 'same', useBias: false }),
+      );
       return tfl.model({ inputs: x, outputs: L.concatenate().apply([x, f]) as Sym });
     },
   },
@@ -225,7 +271,13 @@ convt 2 k3 s2`,
       tfl.sequential({
         layers: [
           // tfjs 'same' transposed conv gives i·s = 10, as k=4 s=2 p=1 does
-          L.conv2dTranspose({ inputShape: [5, 5, 3], filters: 4, kernelSize: 4, strides: 2, padding: 'same' }),
+          L.conv2dTranspose({
+            inputShape: [5, 5, 3],
+            filters: 4,
+            kernelSize: 4,
+            strides: 2,
+            padding: 'same',
+          }),
           L.conv2dTranspose({ filters: 2, kernelSize: 3, strides: 2, padding: 'valid' }),
         ],
       }),

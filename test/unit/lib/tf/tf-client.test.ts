@@ -62,19 +62,33 @@ describe('TfClient', () => {
     });
     expect(await client.run('info', {})).toEqual({
       ok: false,
-      error: { code: 'workerFailed', message: 'The TensorFlow.js worker could not start: Worker is not defined' },
+      error: {
+        code: 'workerFailed',
+        message: 'The TensorFlow.js worker could not start: Worker is not defined',
+      },
     });
   });
 
   it('a crash fails every pending call (no uncaught error) and the next run starts a fresh worker', async () => {
     const { client, workers } = setup();
     const a = client.run('info', {});
-    const b = client.run('conv2d', { input: { shape: [1, 1, 1], data: [1] }, filter: { shape: [1, 1, 1, 1], data: [1] }, stride: 1, pad: 0 });
+    const b = client.run('conv2d', {
+      input: { shape: [1, 1, 1], data: [1] },
+      filter: { shape: [1, 1, 1, 1], data: [1] },
+      stride: 1,
+      pad: 0,
+    });
     // Node has no ErrorEvent: an Event with the same `message` field.
-    const error = Object.assign(new Event('error', { cancelable: true }), { message: 'SyntaxError: bad chunk' });
+    const error = Object.assign(new Event('error', { cancelable: true }), {
+      message: 'SyntaxError: bad chunk',
+    });
     workers[0]!.emit('error', error);
     expect(error.defaultPrevented).toBe(true);
-    for (const r of await Promise.all([a, b])) expect(r).toMatchObject({ ok: false, error: { code: 'workerFailed', message: expect.stringContaining('bad chunk') } });
+    for (const r of await Promise.all([a, b]))
+      expect(r).toMatchObject({
+        ok: false,
+        error: { code: 'workerFailed', message: expect.stringContaining('bad chunk') },
+      });
     expect(workers[0]!.terminated).toBe(true);
     const c = client.run('info', {});
     expect(workers).toHaveLength(2);
@@ -88,7 +102,10 @@ describe('TfClient', () => {
     workers[0]!.reply('garbage');
     workers[0]!.reply({ id: 999, ok: true, result: {}, stats });
     workers[0]!.reply({ id: 1, ok: true });
-    expect(await a).toEqual({ ok: false, error: { code: 'workerFailed', message: 'The worker sent a malformed response' } });
+    expect(await a).toEqual({
+      ok: false,
+      error: { code: 'workerFailed', message: 'The worker sent a malformed response' },
+    });
   });
 
   it('messageerror fails pending calls', async () => {
@@ -104,7 +121,10 @@ describe('TfClient', () => {
       const { client, workers } = setup();
       const a = client.run('info', {}, { timeoutMs: 5000 });
       vi.advanceTimersByTime(5001);
-      expect(await a).toEqual({ ok: false, error: { code: 'timeout', message: 'TensorFlow.js did not answer within 5 s' } });
+      expect(await a).toEqual({
+        ok: false,
+        error: { code: 'timeout', message: 'TensorFlow.js did not answer within 5 s' },
+      });
       workers[0]!.reply({ id: 1, ok: true, result: { version: 'late', ops: [] }, stats });
     } finally {
       vi.useRealTimers();
@@ -121,7 +141,10 @@ describe('TfClient', () => {
       };
       return w;
     });
-    expect(await throwing.run('info', {})).toMatchObject({ ok: false, error: { code: 'badArgs', message: expect.stringContaining('could not be cloned') } });
+    expect(await throwing.run('info', {})).toMatchObject({
+      ok: false,
+      error: { code: 'badArgs', message: expect.stringContaining('could not be cloned') },
+    });
     const pending = client.run('info', {});
     client.terminate();
     expect(await pending).toMatchObject({ ok: false, error: { code: 'workerFailed' } });
