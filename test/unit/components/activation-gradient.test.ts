@@ -20,11 +20,12 @@ import {
 } from '../../../src/components/widgets/ActivationGradient/charts';
 import { serverDocument } from '../../../src/components/widgets/shared/server-document';
 import { stringsFor } from '../../../src/i18n/ui';
+import { english } from '../english';
 
 const settings = (over: Partial<Settings>): Settings => ({ ...defaultSettings, ...over });
 const ok = (s: Settings) => {
   const f = computeFigure(s);
-  if (!f.ok) throw new Error(f.problems.map((p) => p.message).join('; '));
+  if (!f.ok) throw new Error(f.problems.map(english).join('; '));
   return f;
 };
 
@@ -123,7 +124,7 @@ describe('computeFigure', () => {
     expect(f.ok).toBe(false);
     if (!f.ok) {
       expect(f.problems.map((p) => p.code)).toContain(code);
-      for (const p of f.problems) expect(p.message).not.toMatch(/NaN|undefined/);
+      for (const p of f.problems) expect(english(p)).not.toMatch(/NaN|undefined|\[missing/);
     }
   });
 
