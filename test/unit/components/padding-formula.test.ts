@@ -8,7 +8,7 @@ import {
   moveSelection,
   unreadIndices,
   type Settings,
-} from '../../../src/components/widgets/PaddingFormula/padding-formula';
+} from '~/components/widgets/PaddingFormula/padding-formula';
 import { english } from '../english';
 
 const settings = (over: Partial<Settings>): Settings => ({ ...defaultSettings, ...over });

@@ -8,9 +8,9 @@ import {
   samePadding,
   tilingProblem,
   type ConvAxisResult,
-} from '../../../lib/cnn/conv-arithmetic';
-import { problem, type Problem } from '../../../lib/cnn/problems';
-import { readNumber, type Field } from '../shared/fields';
+} from '~/lib/cnn/conv-arithmetic';
+import { problem, type Problem } from '~/lib/cnn/problems';
+import { readNumber, type Field } from '~/components/widgets/shared/fields';
 
 export interface Settings {
   n: Field;
