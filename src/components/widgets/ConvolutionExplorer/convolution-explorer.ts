@@ -6,7 +6,7 @@
 import { convOutput, tilingProblem, type ConvAxisResult } from '../../../lib/cnn/conv-arithmetic';
 import { convParams, type Params } from '../../../lib/cnn/formulas';
 import { problem, type Problem } from '../../../lib/cnn/problems';
-import type { KernelBank, Volume } from './reference-conv';
+import type { KernelBank, Volume } from '../../../lib/cnn/reference-conv';
 import { readNumber, readWholeFields, type Field } from '../shared/fields';
 
 /** Input size n (square) and channels C_in: a small image the reader can read cell by cell. */
@@ -206,3 +206,6 @@ export function agrees(difference: number, largest: number): boolean {
 export function subscript(n: number): string {
   return String(n).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)]!);
 }
+
+/** The widget's translator, passed to its parts: a key and placeholder values → text. */
+export type Translate = (key: string, values?: Record<string, string | number>) => string;

@@ -167,3 +167,6 @@ export function growthLabels(strings: Strings): GrowthLabels {
     dilated: t('receptiveField.seriesDilated'),
   };
 }
+
+/** The widget's translator, passed to its parts: a key and placeholder values → text. */
+export type Translate = (key: string, values?: Record<string, string | number>) => string;
