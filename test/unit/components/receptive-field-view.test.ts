@@ -74,7 +74,10 @@ describe('computeFigure', () => {
 describe('growthChart', () => {
   it('renders three labelled series, accessible, on the server', () => {
     const html = renderChart(
-      growthChart([...stackPresets.threeThree.layers], growthLabels(stringsFor('en', 'receptiveField.'))),
+      growthChart(
+        [...stackPresets.threeThree.layers],
+        growthLabels(stringsFor('en', 'receptiveField.'), 'en'),
+      ),
       serverDocument(),
     );
     expect(html).toMatch(/<svg[^>]*role="img"/);

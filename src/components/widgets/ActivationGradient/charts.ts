@@ -17,7 +17,8 @@ import {
   type DepthPoint,
 } from './activation-gradient';
 import type { ActivationKind } from '../../../lib/cnn/activations';
-import { translate, type Strings } from '../../../i18n/translate';
+import type { Strings } from '../../../i18n/translate';
+import { createTranslator } from '~/components/widgets/shared/translator';
 import { maxDerivative } from '../../../lib/cnn/activations';
 import { renderChart } from '../shared/plot';
 import { SAMPLES, type Figure } from './activation-gradient';
@@ -161,7 +162,7 @@ export function renderCharts(
   doc: Document,
   widths: { gradient?: number; activation?: number } = {},
 ): { gradient: string; activation: string } {
-  const t = (key: string, values: Record<string, string | number> = {}) => translate(strings, key, values);
+  const { t } = createTranslator(strings, locale);
   const name = t(`activationGradient.name.${figure.kind}`);
   const gradient = gradientChart(
     figure.curve,

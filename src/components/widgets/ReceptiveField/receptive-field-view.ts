@@ -2,8 +2,8 @@
  * ReceptiveField's pure state: presets, reading the reader's layer fields, the figure (map sizes,
  * the selected unit's region in every layer) and the growth chart.
  */
-import { checkWhole } from '../../../lib/cnn/conv-arithmetic';
-import { atLayer } from '../../../lib/cnn/analyze';
+import { checkWhole } from '~/lib/cnn/conv-arithmetic';
+import { atLayer } from '~/lib/cnn/analyze';
 import {
   clipRange,
   dependencyRanges,
@@ -13,10 +13,11 @@ import {
   stackSizes,
   type Range,
   type StackLayer,
-} from '../../../lib/cnn/receptive-field';
-import type { Checked, Problem } from '../../../lib/cnn/problems';
-import { readNumber, type Field } from '../shared/fields';
-import { translate, type Strings } from '../../../i18n/translate';
+} from '~/lib/cnn/receptive-field';
+import type { Checked, Problem } from '~/lib/cnn/problems';
+import { readNumber, type Field } from '~/components/widgets/shared/fields';
+import type { Locale, Strings } from '~/i18n/translate';
+import { createTranslator } from '~/components/widgets/shared/translator';
 
 export const conv = (k: number, s = 1, p = 0, d = 1): StackLayer => ({ kind: 'conv', k, s, p, d });
 const pool = (k: number, s = k, p = 0): StackLayer => ({ kind: 'pool', k, s, p, d: 1 });
@@ -155,8 +156,8 @@ export interface GrowthLabels {
 }
 
 /** The growth chart's words in the reader's language. */
-export function growthLabels(strings: Strings): GrowthLabels {
-  const t = (key: string) => translate(strings, key);
+export function growthLabels(strings: Strings, locale: Locale): GrowthLabels {
+  const { t } = createTranslator(strings, locale);
   return {
     label: t('receptiveField.chartLabel'),
     description: t('receptiveField.chartDescription'),
@@ -167,6 +168,3 @@ export function growthLabels(strings: Strings): GrowthLabels {
     dilated: t('receptiveField.seriesDilated'),
   };
 }
-
-/** The widget's translator, passed to its parts: a key and placeholder values → text. */
-export type Translate = (key: string, values?: Record<string, string | number>) => string;
