@@ -22,6 +22,7 @@ import {
   subscript,
   type Settings,
 } from '../../../src/components/widgets/ConvolutionExplorer/convolution-explorer';
+import { english } from '../english';
 
 describe('settings, checked with the conv arithmetic', () => {
   const settings = (over: Partial<Settings>): Settings => ({ ...defaultSettings, ...over });
@@ -60,7 +61,7 @@ describe('settings, checked with the conv arithmetic', () => {
   ])('%o is a problem (%s), never NaN', (over, code, message) => {
     const c = checkSettings(settings(over as Partial<Settings>));
     expect(c.ok).toBe(false);
-    expect(!c.ok && c.problems.map((p) => [p.code, p.message])).toEqual([[code, message]]);
+    expect(!c.ok && c.problems.map((p) => [p.code, english(p)])).toEqual([[code, message]]);
   });
 });
 
