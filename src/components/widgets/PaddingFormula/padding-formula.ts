@@ -81,31 +81,6 @@ export function unreadIndices(f: { result: ConvAxisResult; k: number; s: number;
   return unread;
 }
 
-/** Clamps an output position to the grid 0 … o − 1. */
-export function clampPosition(value: number, o: number): number {
-  return Math.min(Math.max(0, Math.round(value)), Math.max(0, o - 1));
-}
-
-/** Moves the selected output cell for an arrow/Home/End key; null when the key is not ours. */
-export function moveSelection(key: string, row: number, col: number, o: number): [number, number] | null {
-  switch (key) {
-    case 'ArrowUp':
-      return [clampPosition(row - 1, o), col];
-    case 'ArrowDown':
-      return [clampPosition(row + 1, o), col];
-    case 'ArrowLeft':
-      return [row, clampPosition(col - 1, o)];
-    case 'ArrowRight':
-      return [row, clampPosition(col + 1, o)];
-    case 'Home':
-      return [row, 0];
-    case 'End':
-      return [row, o - 1];
-    default:
-      return null;
-  }
-}
-
 /**
  * The output-size formula as TeX, one step per line so it fits a phone screen: the general
  * form, the current numbers, then the result — o = ⌊(n + 2p − k′)/s⌋ + 1 = ⌊(7 + 2·1 − 3)/1⌋ + 1 = 7.
