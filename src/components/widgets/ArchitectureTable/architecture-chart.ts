@@ -43,7 +43,8 @@ export function paramsChart(analysis: Analysis, labels: ChartLabels, width = 640
           x2: 'params',
           y: 'name',
           fill: 'group',
-          title: (d: (typeof data)[number]) => `${d.name} (${d.group}): ${formatNumber(labels.locale, d.params)}`,
+          title: (d: (typeof data)[number]) =>
+            `${d.name} (${d.group}): ${formatNumber(labels.locale, d.params)}`,
         }),
         Plot.ruleX([1]),
       ],
