@@ -14,7 +14,7 @@ import {
 const settings = (over: Partial<Settings>): Settings => ({ ...defaultSettings, ...over });
 const ok = (over: Partial<Settings>) => {
   const f = computeFigure(settings(over));
-  if (!f.ok) throw new Error(f.problems.map((p) => p.message).join('; '));
+  if (!f.ok) throw new Error(f.problems.map((p) => p.code).join('; '));
   return f;
 };
 
