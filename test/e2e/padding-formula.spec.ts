@@ -110,10 +110,11 @@ test('shows how many kernel placements read each pixel: corner 4, edge 6, interi
   await typeInto(page, fieldInput(page, 'p'), '2');
   await expect(placements).toContainText('the same number of kernel placements: 9');
   await expect(placements).toHaveAttribute('data-min', '9');
-  // the overlay can be switched off (with the keyboard)
+  // the overlay can be switched off (with the keyboard); padded grid is now 11 × 11, (5, 5) is the centre
+  await expect(cells.nth(5 * 11 + 5)).toHaveAttribute('data-count', '9');
   await widget(page).getByLabel('Show how often each pixel is read').focus();
   await page.keyboard.press('Space');
-  await expect(cells.nth(3 * 13 + 3)).not.toHaveAttribute('data-count', /.+/);
+  await expect(cells.nth(5 * 11 + 5)).not.toHaveAttribute('data-count', /.+/);
 });
 
 test('placement counts without JavaScript and in Korean', async ({ browser, page }) => {

@@ -12,6 +12,7 @@ import {
 } from '../../../lib/cnn/conv-arithmetic';
 import { problem, type Problem } from '../../../lib/cnn/problems';
 import { readNumber, type Field } from '../shared/fields';
+import { moveInGrid } from '../shared/grid-keys';
 
 export interface Settings {
   n: Field;
@@ -87,24 +88,9 @@ export function clampPosition(value: number, o: number): number {
   return Math.min(Math.max(0, Math.round(value)), Math.max(0, o - 1));
 }
 
-/** Moves the selected output cell for an arrow/Home/End key; null when the key is not ours. */
+/** Moves the selected output cell on the o × o grid for an arrow/Home/End key (`moveInGrid`). */
 export function moveSelection(key: string, row: number, col: number, o: number): [number, number] | null {
-  switch (key) {
-    case 'ArrowUp':
-      return [clampPosition(row - 1, o), col];
-    case 'ArrowDown':
-      return [clampPosition(row + 1, o), col];
-    case 'ArrowLeft':
-      return [row, clampPosition(col - 1, o)];
-    case 'ArrowRight':
-      return [row, clampPosition(col + 1, o)];
-    case 'Home':
-      return [row, 0];
-    case 'End':
-      return [row, o - 1];
-    default:
-      return null;
-  }
+  return moveInGrid(key, row, col, o, o);
 }
 
 /**

@@ -10,6 +10,7 @@ import { pool2d, type PoolMode, type PoolResult } from '../../../lib/cnn/pooling
 import type { Problem } from '../../../lib/cnn/problems';
 import type { Pool2dArgs, TensorResult } from '../../../lib/tf/protocol';
 import { readWholeFields, type Field } from '../shared/fields';
+import { moveInGrid } from '../shared/grid-keys';
 
 export interface Settings {
   n: Field;
@@ -142,28 +143,4 @@ export function cellRole(
 }
 
 /** Moves the selected output cell for an arrow/Home/End key; null when the key is not ours. */
-export function moveSelection(
-  key: string,
-  row: number,
-  col: number,
-  oh: number,
-  ow: number,
-): [number, number] | null {
-  const clamp = (v: number, o: number) => Math.min(Math.max(0, v), o - 1);
-  switch (key) {
-    case 'ArrowUp':
-      return [clamp(row - 1, oh), col];
-    case 'ArrowDown':
-      return [clamp(row + 1, oh), col];
-    case 'ArrowLeft':
-      return [row, clamp(col - 1, ow)];
-    case 'ArrowRight':
-      return [row, clamp(col + 1, ow)];
-    case 'Home':
-      return [row, 0];
-    case 'End':
-      return [row, ow - 1];
-    default:
-      return null;
-  }
-}
+export const moveSelection = moveInGrid;
