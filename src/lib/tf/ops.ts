@@ -10,7 +10,7 @@
  * outlives the op; copy results out as Float32Arrays.
  */
 import type * as TfCore from '@tensorflow/tfjs-core';
-import { outputSize } from '../cnn/conv-arithmetic';
+import { outputSize } from '~/lib/cnn/conv-arithmetic';
 import type {
   ConvPad,
   Conv2dArgs,

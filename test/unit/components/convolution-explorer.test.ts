@@ -8,7 +8,7 @@ import {
   referenceConv,
   toConv2dArgs,
   type KernelBank,
-} from '../../../src/components/widgets/ConvolutionExplorer/reference-conv';
+} from '~/components/widgets/ConvolutionExplorer/reference-conv';
 import {
   agrees,
   biasKey,
@@ -31,7 +31,7 @@ import {
   readCell,
   subscript,
   type Settings,
-} from '../../../src/components/widgets/ConvolutionExplorer/convolution-explorer';
+} from '~/components/widgets/ConvolutionExplorer/convolution-explorer';
 import { english } from '../english';
 
 const ramp = (h: number, w: number, start = 1) =>

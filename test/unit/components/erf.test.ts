@@ -9,10 +9,10 @@ import {
   sweepStacks,
   MAX_ERF_INPUT,
   type ErfPlan,
-} from '../../../src/components/widgets/ReceptiveField/erf';
-import { ops } from '../../../src/lib/tf/ops';
-import type { UnitGradientResult } from '../../../src/lib/tf/protocol';
-import type { StackLayer } from '../../../src/lib/cnn/receptive-field';
+} from '~/components/widgets/ReceptiveField/erf';
+import { ops } from '~/lib/tf/ops';
+import type { UnitGradientResult } from '~/lib/tf/protocol';
+import type { StackLayer } from '~/lib/cnn/receptive-field';
 
 const conv = (k: number, s = 1, p = 0, d = 1): StackLayer => ({ kind: 'conv', k, s, p, d });
 const pool = (k: number, s = k): StackLayer => ({ kind: 'pool', k, s, p: 0, d: 1 });

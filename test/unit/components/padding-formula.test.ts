@@ -9,7 +9,7 @@ import {
   placements,
   unreadIndices,
   type Settings,
-} from '../../../src/components/widgets/PaddingFormula/padding-formula';
+} from '~/components/widgets/PaddingFormula/padding-formula';
 import { english } from '../english';
 
 const settings = (over: Partial<Settings>): Settings => ({ ...defaultSettings, ...over });

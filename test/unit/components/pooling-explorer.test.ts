@@ -9,7 +9,7 @@ import {
   moveSelection,
   toPoolArgs,
   type Settings,
-} from '../../../src/components/widgets/PoolingExplorer/pooling-explorer';
+} from '~/components/widgets/PoolingExplorer/pooling-explorer';
 
 const settings = (over: Partial<Settings>): Settings => ({ ...defaultSettings, ...over });
 const ok = (over: Partial<Settings>) => {
@@ -117,6 +117,6 @@ describe('cellRole and moveSelection', () => {
     ['End', 1, 0, [1, 2]],
     ['x', 1, 1, null],
   ])('%s from (%i, %i) on 3×3', (key, r, c, expected) =>
-    expect(moveSelection(key, r, c, 3, 3)).toEqual(expected),
+    expect(moveSelection(key, r, c, 3)).toEqual(expected),
   );
 });

@@ -11,9 +11,9 @@ import {
   createTaskRunner,
   type TaskContext,
   type TaskView,
-} from '../../../src/components/widgets/shared/tf-task';
-import type { TfClient } from '../../../src/lib/tf/client';
-import type { BackendInfo, OpName, RunStats, TfOutcome } from '../../../src/lib/tf/protocol';
+} from '~/components/widgets/shared/tf-task';
+import type { TfClient } from '~/lib/tf/client';
+import type { BackendInfo, OpName, RunStats, TfOutcome } from '~/lib/tf/protocol';
 
 const webgl: BackendInfo = { name: 'webgl', webglVersion: 2 };
 const cpu: BackendInfo = { name: 'cpu', fallback: { code: 'noWebglContext', detail: 'no context' } };

@@ -11,7 +11,7 @@
  * y[m][r][col] = Σ_c Σ_i Σ_j x̃[c][r·s + i][col·s + j] · w[m][c][i][j] + b[m],
  * where x̃ is x with p zeros around it (padded coordinates: x̃[c][y][x] = x[c][y − p][x − p]).
  */
-import type { Conv2dArgs, TensorResult } from '../../../lib/tf/protocol';
+import type { Conv2dArgs, TensorResult } from '~/lib/tf/protocol';
 
 /** C × H × W */
 export type Volume = number[][][];

@@ -9,10 +9,9 @@ import {
   samePadding,
   tilingProblem,
   type ConvAxisResult,
-} from '../../../lib/cnn/conv-arithmetic';
-import { problem, type Problem } from '../../../lib/cnn/problems';
-import { readNumber, type Field } from '../shared/fields';
-import { moveInGrid } from '../shared/grid-keys';
+} from '~/lib/cnn/conv-arithmetic';
+import { problem, type Problem } from '~/lib/cnn/problems';
+import { readNumber, type Field } from '~/components/widgets/shared/fields';
 
 export interface Settings {
   n: Field;
@@ -83,15 +82,8 @@ export function unreadIndices(f: { result: ConvAxisResult; k: number; s: number;
   return unread;
 }
 
-/** Clamps an output position to the grid 0 … o − 1. */
-export function clampPosition(value: number, o: number): number {
-  return Math.min(Math.max(0, Math.round(value)), Math.max(0, o - 1));
-}
-
-/** Moves the selected output cell on the o × o grid for an arrow/Home/End key (`moveInGrid`). */
-export function moveSelection(key: string, row: number, col: number, o: number): [number, number] | null {
-  return moveInGrid(key, row, col, o, o);
-}
+/** Grid keys for the output grid: the shared `clampPosition` and `moveSelection` (o × o). */
+export { clampPosition, moveSelection } from '~/components/widgets/shared/grid-nav';
 
 /**
  * The output-size formula as TeX, one step per line so it fits a phone screen: the general

@@ -4,13 +4,12 @@
  * `pool2d` (the island shows TensorFlow.js's answer beside it once the worker has run). Output size
  * o = ⌊(n − k)/s⌋ + 1, or ⌈(n − k)/s⌉ + 1 in ceil mode.
  */
-import { convOutput } from '../../../lib/cnn/conv-arithmetic';
-import { mulberry32 } from '../../../lib/cnn/activations';
-import { pool2d, type PoolMode, type PoolResult } from '../../../lib/cnn/pooling';
-import type { Problem } from '../../../lib/cnn/problems';
-import type { Pool2dArgs, TensorResult } from '../../../lib/tf/protocol';
-import { readWholeFields, type Field } from '../shared/fields';
-import { moveInGrid } from '../shared/grid-keys';
+import { convOutput } from '~/lib/cnn/conv-arithmetic';
+import { mulberry32 } from '~/lib/cnn/activations';
+import { pool2d, type PoolMode, type PoolResult } from '~/lib/cnn/pooling';
+import type { Problem } from '~/lib/cnn/problems';
+import type { Pool2dArgs, TensorResult } from '~/lib/tf/protocol';
+import { readWholeFields, type Field } from '~/components/widgets/shared/fields';
 
 export interface Settings {
   n: Field;
@@ -142,5 +141,5 @@ export function cellRole(
   return i > lastRow || j > lastCol ? 'unread' : 'plain';
 }
 
-/** Moves the selected output cell for an arrow/Home/End key; null when the key is not ours. */
-export const moveSelection = moveInGrid;
+/** Moves the selected output cell of the o × o output for an arrow/Home/End key (shared grid keys). */
+export { moveSelection } from '~/components/widgets/shared/grid-nav';

@@ -3,15 +3,15 @@
  * gradient: which input size to use, the random stack to differentiate, and how much of the
  * theoretical field the gradient really occupies. The gradient itself comes from src/lib/tf.
  */
-import { mulberry32, normalSampler } from '../../../lib/cnn/activations';
+import { mulberry32, normalSampler } from '~/lib/cnn/activations';
 import {
   dependencyRanges,
   fieldGrowth,
   stackSizes,
   type Range,
   type StackLayer,
-} from '../../../lib/cnn/receptive-field';
-import type { UnitGradientArgs } from '../../../lib/tf/protocol';
+} from '~/lib/cnn/receptive-field';
+import type { UnitGradientArgs } from '~/lib/tf/protocol';
 
 /** Largest input the ERF view differentiates (keeps one gradient well under a second on CPU). */
 export const MAX_ERF_INPUT = 96;

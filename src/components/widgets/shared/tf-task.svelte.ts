@@ -33,7 +33,7 @@
  *
  * The status line: `backendSentence(t, task.backend)` when `task.backend` is set.
  */
-import type { BackendInfo } from '../../../lib/tf/protocol';
+import type { BackendInfo } from '~/lib/tf/protocol';
 import {
   backendOf,
   createTaskRunner,

@@ -23,8 +23,8 @@ import type {
   RunStats,
   TfError,
   TfOutcome,
-} from '../../../lib/tf/protocol';
-import type { RunOptions, TfClient } from '../../../lib/tf/client';
+} from '~/lib/tf/protocol';
+import type { RunOptions, TfClient } from '~/lib/tf/client';
 
 /** What a job finally returns: its value, or an error value (never a throw). */
 export type TaskOutcome<R> = { ok: true; value: R } | { ok: false; error: TfError };
@@ -90,7 +90,7 @@ export const SLOW_MS = 300;
 let client: Promise<TfClient> | null = null;
 /** The page's shared client, its module imported on the first call. */
 export function loadTfClient(): Promise<TfClient> {
-  client ??= import('../../../lib/tf/client').then((m) => m.getTf());
+  client ??= import('~/lib/tf/client').then((m) => m.getTf());
   return client;
 }
 

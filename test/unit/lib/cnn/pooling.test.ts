@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { outputSize, placementCount, placementCounts } from '../../../../src/lib/cnn/conv-arithmetic';
-import { pool2d, poolWindow } from '../../../../src/lib/cnn/pooling';
+import { outputSize, placementCount, placementCounts } from '~/lib/cnn/conv-arithmetic';
+import { pool2d, poolWindow } from '~/lib/cnn/pooling';
 
 describe('outputSize in ceil mode: o = ⌈(n + 2p − k)/s⌉ + 1', () => {
   it.each([

@@ -5,10 +5,7 @@ import remarkMdx from 'remark-mdx';
 import remarkMath from 'remark-math';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import remarkCheckCitations, {
-  citationProblems,
-  citedIds,
-} from '../../../../src/lib/markdown/remark-check-citations.mjs';
+import remarkCheckCitations, { citationProblems, citedIds } from '~/lib/markdown/remark-check-citations.mjs';
 
 const parse = (mdx: string) => unified().use(remarkParse).use(remarkMath).use(remarkMdx).parse(mdx);
 

@@ -7,15 +7,15 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-core/dist/register_all_gradients'; // as the worker does
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ops, convOutSize, dilateFilter, OpArgsError } from '../../../../src/lib/tf/ops';
-import { chooseBackend, createEngine, transferablesOf } from '../../../../src/lib/tf/engine';
+import { ops, convOutSize, dilateFilter, OpArgsError } from '~/lib/tf/ops';
+import { chooseBackend, createEngine, transferablesOf } from '~/lib/tf/engine';
 import type {
   Conv2dArgs,
   TensorResult,
   TfResponse,
   UnitGradientArgs,
   UnitGradientResult,
-} from '../../../../src/lib/tf/protocol';
+} from '~/lib/tf/protocol';
 import {
   cellBreakdown,
   fromTensorResult,
@@ -24,9 +24,9 @@ import {
   toConv2dArgs,
   type KernelBank,
   type Volume,
-} from '../../../../src/components/widgets/ConvolutionExplorer/reference-conv';
+} from '~/components/widgets/ConvolutionExplorer/reference-conv';
 // the engine's seeded PRNG, so failures are reproducible
-import { mulberry32 } from '../../../../src/lib/cnn/activations';
+import { mulberry32 } from '~/lib/cnn/activations';
 
 beforeAll(async () => {
   tf.env().set('IS_TEST', true); // no "install tfjs-node" banner

@@ -5,10 +5,10 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ops, OpArgsError } from '../../../../src/lib/tf/ops';
-import type { Pool2dArgs, TensorResult } from '../../../../src/lib/tf/protocol';
-import { pool2d, outputSize, type PoolMode } from '../../../../src/lib/cnn';
-import { mulberry32 } from '../../../../src/lib/cnn/activations';
+import { ops, OpArgsError } from '~/lib/tf/ops';
+import type { Pool2dArgs, TensorResult } from '~/lib/tf/protocol';
+import { pool2d, outputSize, type PoolMode } from '~/lib/cnn';
+import { mulberry32 } from '~/lib/cnn/activations';
 
 beforeAll(async () => {
   tf.env().set('IS_TEST', true);
