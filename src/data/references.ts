@@ -130,6 +130,21 @@ export const references = {
     year: 2016,
     url: 'https://arxiv.org/abs/1512.00567',
   },
+  'chen-2018': {
+    authors: 'Liang-Chieh Chen, George Papandreou, Iasonas Kokkinos, Kevin Murphy, Alan L. Yuille',
+    title:
+      'DeepLab: Semantic Image Segmentation with Deep Convolutional Nets, Atrous Convolution, and Fully Connected CRFs',
+    venue: 'IEEE Transactions on Pattern Analysis and Machine Intelligence 40(4)',
+    year: 2018,
+    url: 'https://arxiv.org/abs/1606.00915',
+  },
+  'zhang-2019': {
+    authors: 'Richard Zhang',
+    title: 'Making Convolutional Networks Shift-Invariant Again',
+    venue: 'ICML',
+    year: 2019,
+    url: 'https://arxiv.org/abs/1904.11486',
+  },
 } as const satisfies Record<string, Reference>;
 
 export type ReferenceKey = keyof typeof references;

@@ -60,3 +60,4 @@ export * from './receptive-field';
 export { macsOfKind, paramsOfKind, percentOf, powerOfTen } from './scale';
 export * from './activations';
 export * from './reference-conv';
+export * from './pooling';

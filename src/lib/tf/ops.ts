@@ -15,6 +15,7 @@ import type {
   ConvPad,
   Conv2dArgs,
   OpArgs,
+  Pool2dArgs,
   OpName,
   OpResult,
   TensorData,
@@ -32,8 +33,10 @@ import type {
 export type Tf = Pick<
   typeof TfCore,
   | 'add'
+  | 'avgPool'
   | 'conv2d'
   | 'env'
+  | 'maxPool'
   | 'memory'
   | 'ready'
   | 'relu'
@@ -164,6 +167,34 @@ const conv2d: OpImpl<'conv2d'> = (tf, args: Conv2dArgs) => {
   return out!;
 };
 
+/**
+ * Max or average pooling (see `Pool2dArgs`). tfjs rounds up with `dimRoundingMode: 'ceil'` and
+ * averages only the cells inside the input, as Caffe does; a last window that would start past the
+ * input (possible only when s > k) is cut off so the size matches `outputSize(…, ceil)`.
+ */
+const pool2d: OpImpl<'pool2d'> = (tf, args: Pool2dArgs) => {
+  const x = checkTensor('input', args.input, 3);
+  const [h, wd, c] = x.shape as [number, number, number];
+  if (args.mode !== 'max' && args.mode !== 'avg')
+    fail(`mode must be 'max' or 'avg' (got ${String(args.mode)})`);
+  if (!isWhole(args.k, 1)) fail(`k must be a whole number ≥ 1 (got ${String(args.k)})`);
+  if (!isWhole(args.stride, 1)) fail(`stride must be a whole number ≥ 1 (got ${String(args.stride)})`);
+  const ceil = args.ceil === true;
+  const oh = outputSize(h, args.k, 0, args.stride, 1, ceil);
+  const ow = outputSize(wd, args.k, 0, args.stride, 1, ceil);
+  if (oh === null || ow === null) fail(`the ${args.k}×${args.k} window does not fit the ${h}×${wd} input`);
+
+  let out: TensorResult | undefined;
+  tf.tidy(() => {
+    const xt = tf.tensor3d(x.data, [h, wd, c]);
+    const pool = args.mode === 'max' ? tf.maxPool : tf.avgPool;
+    let y = pool(xt, args.k, args.stride, 0, ceil ? 'ceil' : 'floor');
+    if (y.shape[0] !== oh || y.shape[1] !== ow) y = tf.slice(y, [0, 0, 0], [oh, ow, c]);
+    out = toTensorResult(y);
+  });
+  return out!;
+};
+
 /** ∂y[unit]/∂x through a stack of convolutions (optionally with ReLU), see `UnitGradientArgs`. */
 const unitGradient: OpImpl<'unitGradient'> = (tf, args: UnitGradientArgs) => {
   const x = checkTensor('input', args.input, 3);
@@ -218,7 +249,7 @@ const unitGradient: OpImpl<'unitGradient'> = (tf, args: UnitGradientArgs) => {
 const info: OpImpl<'info'> = (tf) => ({ version: tf.version_core, ops: Object.keys(ops) as OpName[] });
 
 /** Every op by name. The mapped type makes a declared-but-unimplemented op a compile error. */
-export const ops: { [N in OpName]: OpImpl<N> } = { conv2d, unitGradient, info };
+export const ops: { [N in OpName]: OpImpl<N> } = { conv2d, pool2d, unitGradient, info };
 
 export function isOpName(name: string): name is OpName {
   return Object.prototype.hasOwnProperty.call(ops, name);

@@ -5,6 +5,7 @@
 import {
   convOutput,
   kernelTaps,
+  placementCounts,
   samePadding,
   tilingProblem,
   type ConvAxisResult,
@@ -96,4 +97,36 @@ export function formulaTex(f: Extract<Figure, { ok: true }>): string {
     String.raw`= \left\lfloor ${quotient} \right\rfloor + 1 = ${f.result.o}`,
     String.raw`\end{aligned}`,
   ].join(' ');
+}
+
+export interface Placements {
+  /** how many placements read input pixel i along one axis (i = 0 … n − 1) */
+  along: number[];
+  /** the 2-D count of a corner, an edge (middle of a side) and an interior (centre) pixel */
+  corner: number;
+  edge: number;
+  interior: number;
+  /** fewest and most placements any pixel gets in 2-D (row count × column count) */
+  min: number;
+  max: number;
+}
+
+/**
+ * How many kernel placements read each input pixel: along one axis `placementCounts` (lib/cnn);
+ * in 2-D the count of pixel (y, x) is along[y]·along[x]. With k = 3, p = 1, s = 1: corner 4,
+ * edge 6, interior 9; every pixel gets the same count only when p = k − 1 (stride 1).
+ */
+export function placements(f: Extract<Figure, { ok: true }>): Placements {
+  const along = placementCounts(f.n, f.k, f.p, f.s, f.d);
+  const mid = Math.floor((f.n - 1) / 2);
+  const lo = Math.min(...along);
+  const hi = Math.max(...along);
+  return {
+    along,
+    corner: along[0]! * along[0]!,
+    edge: along[0]! * along[mid]!,
+    interior: along[mid]! * along[mid]!,
+    min: lo * lo,
+    max: hi * hi,
+  };
 }

@@ -86,6 +86,8 @@ export interface ChartLabels {
   description: string;
   xLabel: string;
   groups: Record<ParamGroup | 'block', string>;
+  /** the reader's locale, for the numbers in tooltips */
+  locale: Locale;
 }
 
 /** The chart's words in the reader's language; the description names the largest layer. */
@@ -112,5 +114,6 @@ export function chartLabels(
       none: t('arch.group.none'),
       block: t('arch.group.block'),
     },
+    locale,
   };
 }
