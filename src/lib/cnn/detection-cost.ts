@@ -95,7 +95,8 @@ export interface BackboneSplit {
 /**
  * Splits a classification network into trunk, trailing pool and detection head (see the module
  * comment) and counts one head pass: MACs(head on roiShape) + n_in · 4C, where n_in is the input
- * size of the last fully connected layer. Problems: no flatten/gap, no fully connected layer.
+ * size of the last fully connected layer. A network with no classifier to split (no flatten/gap, or
+ * no fully connected layer after it) is reported as `emptyNetwork`.
  */
 export function splitBackbone(
   network: Network,
@@ -103,13 +104,13 @@ export function splitBackbone(
   classes: number,
 ): Checked<BackboneSplit> {
   const cut = network.findIndex((l) => l.kind === 'flatten' || l.kind === 'gap');
-  if (cut <= 0) return { ok: false, problems: [problem('needsFlatInput', { shape: 'no classifier' })] };
+  if (cut <= 0) return { ok: false, problems: [problem('emptyNetwork')] };
   const before = network.slice(0, cut);
   const last = before[before.length - 1]!;
   const roiPool = last.kind === 'maxpool' || last.kind === 'avgpool' ? last : null;
   const trunk = roiPool ? before.slice(0, -1) : before;
   const lastFc = network.map((l) => l.kind).lastIndexOf('fc');
-  if (lastFc < cut) return { ok: false, problems: [problem('needsFlatInput', { shape: 'no classifier' })] };
+  if (lastFc < cut) return { ok: false, problems: [problem('emptyNetwork')] };
   const clsLayer: FcLayer = { kind: 'fc', out: classes + 1, name: 'cls_score' };
   const head = [...network.slice(cut, lastFc), clsLayer, ...network.slice(lastFc + 1)];
   const features = analyze(before, input);

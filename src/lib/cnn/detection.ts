@@ -224,12 +224,11 @@ export function decodeYoloCell(
   const size = yoloOutputSize(cfg);
   if (!size.ok) return size;
   if (tensor.length !== size.value.values) {
+    const length = size.value.values;
     return {
       ok: false,
       problems: [
-        problem('shapeMismatch', {
-          detail: `the tensor has ${tensor.length} values, but S·S·(B·5 + C) = ${size.value.values}`,
-        }),
+        problem('outOfRange', { what: 'tensorLength', min: length, max: length, value: tensor.length }),
       ],
     };
   }
