@@ -188,7 +188,8 @@ export function checkDetectionSettings(s: DetectionCostSettings): Problem[] {
     checkWhole('classes', s.classes, 1, detectionLimits.classes),
     checkWhole('anchors', s.anchors, 1, detectionLimits.anchors),
   ].filter((p): p is Problem => p !== null);
-  if (!presetKeys.includes(s.backbone)) found.push(problem('unknownOption', { option: String(s.backbone) }));
+  // an unknown backbone has no network to count
+  if (!presetKeys.includes(s.backbone)) found.push(problem('emptyNetwork'));
   return found;
 }
 
@@ -271,8 +272,8 @@ export function detectionCost(s: DetectionCostSettings): Checked<DetectionCost> 
   };
 }
 
-/** What a published timing includes: everything, or the network without the proposal method. */
-export type SpeedScope = 'all' | 'withoutProposals';
+/** What a published timing includes: every step, proposals and features only, or the network without the proposal method. */
+export type SpeedScope = 'all' | 'proposalsAndFeatures' | 'withoutProposals';
 
 /**
  * Speeds the papers report, per image, for the lesson and the widget to cite beside the counts:
@@ -282,7 +283,14 @@ export type SpeedScope = 'all' | 'withoutProposals';
  * frames/s.
  */
 export const publishedSpeeds = [
-  { key: 'rcnn', backbone: 'AlexNet', seconds: 13, cite: 'girshick-2014', where: '§2.2', scope: 'all' },
+  {
+    key: 'rcnn',
+    backbone: 'AlexNet',
+    seconds: 13,
+    cite: 'girshick-2014',
+    where: '§2.2',
+    scope: 'proposalsAndFeatures',
+  },
   {
     key: 'rcnn',
     backbone: 'VGG-16',

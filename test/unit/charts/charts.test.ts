@@ -33,6 +33,11 @@ import {
   computeFigure as gradientFigure,
   defaultSettings as gradientDefaults,
 } from '../../../src/components/widgets/ActivationGradient/activation-gradient';
+import { renderCostChart } from '../../../src/components/widgets/DetectionCost/charts';
+import {
+  computeCost,
+  defaultFields as costDefaults,
+} from '../../../src/components/widgets/DetectionCost/detection-cost-view';
 import { growthChart, sweepChart } from '../../../src/components/widgets/ReceptiveField/rf-charts';
 import {
   conv,
@@ -194,6 +199,20 @@ describe('chart golden files', () => {
       );
       expectSound(svg);
       expectGolden(`rf-sweep-${locale}-640`, svg);
+    });
+  });
+  describe('DetectionCost: MACs per image of four detectors, log axis', () => {
+    it.each([
+      ['en', 640, costDefaults],
+      ['ko', 360, costDefaults],
+      ['en', 360, { ...costDefaults, backbone: 'alexnet-2012' as const, proposals: 500 }],
+    ] as const)('%s, %i px, %o', (locale, width, fields) => {
+      const cost = computeCost(fields);
+      if (!cost.ok) throw new Error('settings must be valid');
+      const svg = renderCostChart(cost.value, stringsFor(locale, 'detectionCost.'), locale, doc, width);
+      expectSound(svg);
+      expect(svg.match(/class="dc-bar"/g)).toHaveLength(1);
+      expectGolden(`detection-cost-${fields.backbone}-${fields.proposals}-${locale}-${width}`, svg);
     });
   });
 });

@@ -7,7 +7,7 @@ import * as Plot from '@observablehq/plot';
 import { renderChart } from '../shared/plot';
 import { formatCompact, translate, type Locale, type Strings } from '../../../i18n/translate';
 import type { DetectionCost } from '../../../lib/cnn';
-import { CHART_WIDTH, costRows, logDomain } from './detection-cost-view';
+import { CHART_WIDTH, costRows, detectorNames, logDomain } from './detection-cost-view';
 
 export function renderCostChart(
   cost: DetectionCost,
@@ -19,7 +19,7 @@ export function renderCostChart(
   const t = (key: string, values: Record<string, string | number> = {}) => translate(strings, key, values);
   const rows = costRows(cost).map((r) => ({
     ...r,
-    name: t(`detectionCost.detector.${r.key}`),
+    name: detectorNames[r.key],
     text: formatCompact(locale, r.macs),
   }));
   const [lo, hi] = logDomain(rows);

@@ -54,6 +54,14 @@ export function computeCost(fields: CostFields): Checked<DetectionCost> {
   return detectionCost({ ...detectionDefaults, backbone: fields.backbone, ...read.values });
 }
 
+/** The detectors' names: proper names, the same in every language. */
+export const detectorNames: Record<DetectorKey, string> = {
+  rcnn: 'R-CNN',
+  'fast-rcnn': 'Fast R-CNN',
+  'faster-rcnn': 'Faster R-CNN',
+  yolo: 'YOLO v1',
+};
+
 /** One chart bar: a detector and its MACs per image (log axis). */
 export interface CostRow {
   key: DetectorKey;

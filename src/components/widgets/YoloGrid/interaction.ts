@@ -49,3 +49,24 @@ export function statesAfter(result: NmsResult, count: number, rounds: number): C
   }
   return states;
 }
+
+/** Arrow keys move the selected cell of an S × S grid by one (stopping at the edges); Home/End jump along the row. */
+export function cellKey(key: string, row: number, col: number, S: number): [number, number] | null {
+  const c = (v: number) => clamp(v, 0, S - 1);
+  switch (key) {
+    case 'ArrowUp':
+      return [c(row - 1), col];
+    case 'ArrowDown':
+      return [c(row + 1), col];
+    case 'ArrowLeft':
+      return [row, c(col - 1)];
+    case 'ArrowRight':
+      return [row, c(col + 1)];
+    case 'Home':
+      return [row, 0];
+    case 'End':
+      return [row, S - 1];
+    default:
+      return null;
+  }
+}

@@ -13,7 +13,6 @@ const pair = (reduce: number, out: number) => [conv(reduce, 1), conv(out, 3, { p
  * first 7×7 stride-2 one, so the grid goes 448 → 224 → 112 → 56 → 28 → 14 → 7 as in the figure.
  */
 export const yolov1: Preset = {
-  displayName: 'YOLO v1',
   input: { h: 448, w: 448, c: 3 },
   source: {
     citation:

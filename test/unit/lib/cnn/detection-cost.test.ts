@@ -12,7 +12,7 @@ import { isReferenceKey } from '../../../../src/data/references';
 
 const cost = (s: Partial<DetectionCostSettings> = {}) => {
   const r = detectionCost({ ...detectionDefaults, ...s });
-  if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('; '));
+  if (!r.ok) throw new Error(JSON.stringify(r.problems));
   return r.value;
 };
 const by = (c: ReturnType<typeof cost>, key: string) => c.detectors.find((d) => d.key === key)!;
@@ -202,7 +202,7 @@ describe('detectionCost problems', () => {
     [{ imageW: 0 }, 'notPositive', 'imageW'],
     [{ imageH: 5000 }, 'tooLarge', 'imageH'],
     [{ rpnProposals: -3 }, 'notPositive', 'rpnProposals'],
-    [{ backbone: 'lenet' as PresetKey }, 'unknownOption', undefined],
+    [{ backbone: 'lenet' as PresetKey }, 'emptyNetwork', undefined],
     [{ backbone: 'alexnet-2012', imageH: 32, imageW: 32 }, 'kernelTooLarge', undefined],
     [{ imageH: 64, imageW: 64 }, 'tooLarge', 'rpnProposals'], // 4·4·9 = 144 anchors < 300
   ])('%j → %s', (s, code, what) => {
