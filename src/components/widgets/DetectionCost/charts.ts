@@ -5,7 +5,8 @@
  */
 import * as Plot from '@observablehq/plot';
 import { renderChart } from '../shared/plot';
-import { formatCompact, translate, type Locale, type Strings } from '../../../i18n/translate';
+import type { Locale, Strings } from '~/i18n/translate';
+import { createTranslator } from '~/components/widgets/shared/translator';
 import type { DetectionCost } from '../../../lib/cnn';
 import { CHART_WIDTH, costRows, detectorNames, logDomain } from './detection-cost-view';
 
@@ -16,11 +17,11 @@ export function renderCostChart(
   doc: Document,
   width = CHART_WIDTH,
 ): string {
-  const t = (key: string, values: Record<string, string | number> = {}) => translate(strings, key, values);
+  const { t, compact } = createTranslator(strings, locale);
   const rows = costRows(cost).map((r) => ({
     ...r,
     name: detectorNames[r.key],
-    text: formatCompact(locale, r.macs),
+    text: compact(r.macs),
   }));
   const [lo, hi] = logDomain(rows);
   const ticks = Array.from({ length: Math.round(Math.log10(hi / lo)) + 1 }, (_, i) => lo * 10 ** i);
@@ -45,7 +46,7 @@ export function renderCostChart(
           type: 'log',
           domain: [lo, hi],
           ticks: narrow ? ticks.filter((_, i) => i % 2 === 0) : ticks,
-          tickFormat: (d: number) => formatCompact(locale, d),
+          tickFormat: (d: number) => compact(d),
           grid: true,
           label: t('detectionCost.axis'),
           labelAnchor: 'right',
