@@ -60,5 +60,6 @@ export {
 export * from './receptive-field';
 export { macsOfKind, paramsOfKind, percentOf, powerOfTen } from './scale';
 export * from './activations';
+export * from './reference-conv';
 export * from './detection';
 export * from './detection-cost';

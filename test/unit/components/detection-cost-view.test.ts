@@ -6,7 +6,7 @@ import {
   logDomain,
   shortCitation,
   speeds,
-} from '../../../src/components/widgets/DetectionCost/detection-cost-view';
+} from '~/components/widgets/DetectionCost/detection-cost-view';
 
 describe('DetectionCost view', () => {
   it('counts the defaults (VGG-16, 600 × 1000, 2000 and 300 proposals)', () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { nms, type Box } from '../../../src/lib/cnn';
+import { nms, type Box } from '~/lib/cnn';
 import {
   KEY_STEP,
   MIN_SIDE,
@@ -7,7 +7,7 @@ import {
   moveBox,
   resizeBox,
   statesAfter,
-} from '../../../src/components/widgets/YoloGrid/interaction';
+} from '~/components/widgets/YoloGrid/interaction';
 
 const b: Box = { x: 100, y: 100, w: 50, h: 40 };
 

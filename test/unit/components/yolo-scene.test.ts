@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { argmax, decodeYoloCell, iou, yoloIndex, yoloVoc } from '../../../src/lib/cnn';
+import { argmax, decodeYoloCell, iou, yoloIndex, yoloVoc } from '~/lib/cnn';
 import {
   IMAGE,
   candidates,
@@ -10,7 +10,7 @@ import {
   sceneTensor,
   tensor,
   vocClasses,
-} from '../../../src/components/widgets/YoloGrid/scene';
+} from '~/components/widgets/YoloGrid/scene';
 
 describe('YoloGrid scene tensor', () => {
   it('is 7 × 7 × 30 and the same on every build (seeded)', () => {

@@ -4,10 +4,10 @@
  * end; detectors are named on the axis, so nothing depends on colour.
  */
 import * as Plot from '@observablehq/plot';
-import { renderChart } from '../shared/plot';
+import { renderChart } from '~/components/widgets/shared/plot';
 import type { Locale, Strings } from '~/i18n/translate';
 import { createTranslator } from '~/components/widgets/shared/translator';
-import type { DetectionCost } from '../../../lib/cnn';
+import type { DetectionCost } from '~/lib/cnn';
 import { CHART_WIDTH, costRows, detectorNames, logDomain } from './detection-cost-view';
 
 export function renderCostChart(

@@ -12,9 +12,9 @@ import {
   type DetectionCost,
   type DetectorKey,
   type PresetKey,
-} from '../../../lib/cnn';
-import { references } from '../../../data/references';
-import { readWholeFields, type Field } from '../shared/fields';
+} from '~/lib/cnn';
+import { references } from '~/data/references';
+import { readWholeFields, type Field } from '~/components/widgets/shared/fields';
 
 /** What the reader controls: the backbone and four whole numbers (as typed). */
 export interface CostFields {

@@ -3,7 +3,7 @@
  * image (by keyboard step or pointer drag), and what each candidate box is after a number of
  * NMS rounds.
  */
-import type { Box, NmsResult } from '../../../lib/cnn';
+import type { Box, NmsResult } from '~/lib/cnn';
 import { IMAGE } from './scene';
 
 /** Smallest box side (px) and the keyboard step (px). */
@@ -48,25 +48,4 @@ export function statesAfter(result: NmsResult, count: number, rounds: number): C
     for (const s of step.suppressed) states[s.index] = 'removed';
   }
   return states;
-}
-
-/** Arrow keys move the selected cell of an S × S grid by one (stopping at the edges); Home/End jump along the row. */
-export function cellKey(key: string, row: number, col: number, S: number): [number, number] | null {
-  const c = (v: number) => clamp(v, 0, S - 1);
-  switch (key) {
-    case 'ArrowUp':
-      return [c(row - 1), col];
-    case 'ArrowDown':
-      return [c(row + 1), col];
-    case 'ArrowLeft':
-      return [row, c(col - 1)];
-    case 'ArrowRight':
-      return [row, c(col + 1)];
-    case 'Home':
-      return [row, 0];
-    case 'End':
-      return [row, S - 1];
-    default:
-      return null;
-  }
 }

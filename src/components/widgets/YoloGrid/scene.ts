@@ -19,7 +19,7 @@ import {
   type Detection,
   type NmsResult,
   type YoloConfig,
-} from '../../../lib/cnn';
+} from '~/lib/cnn';
 
 /** The image side in pixels (YOLO v1's input is 448 × 448). */
 export const IMAGE = 448;

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../../../src/lib/cnn/analyze';
+import { analyze } from '~/lib/cnn/analyze';
 import {
   detectionCost,
   detectionDefaults,
   publishedSpeeds,
   splitBackbone,
   type DetectionCostSettings,
-} from '../../../../src/lib/cnn/detection-cost';
-import { presets, yolov1, type PresetKey } from '../../../../src/lib/cnn/presets';
-import { isReferenceKey } from '../../../../src/data/references';
+} from '~/lib/cnn/detection-cost';
+import { presets, yolov1, type PresetKey } from '~/lib/cnn/presets';
+import { isReferenceKey } from '~/data/references';
 
 const cost = (s: Partial<DetectionCostSettings> = {}) => {
   const r = detectionCost({ ...detectionDefaults, ...s });

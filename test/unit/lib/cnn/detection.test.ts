@@ -15,7 +15,7 @@ import {
   yoloVoc,
   type Box,
   type Detection,
-} from '../../../../src/lib/cnn/detection';
+} from '~/lib/cnn/detection';
 
 const box = (x: number, y: number, w: number, h: number): Box => ({ x, y, w, h });
 
