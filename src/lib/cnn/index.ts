@@ -52,6 +52,7 @@ export {
   inception,
   resnet,
   vgg,
+  yolov1,
   type Preset,
   type PresetKey,
   type ResNetBlock,
@@ -61,3 +62,5 @@ export { macsOfKind, paramsOfKind, percentOf, powerOfTen } from './scale';
 export * from './activations';
 export * from './reference-conv';
 export * from './pooling';
+export * from './detection';
+export * from './detection-cost';
