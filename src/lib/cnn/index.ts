@@ -59,3 +59,23 @@ export {
 export * from './receptive-field';
 export { macsOfKind, paramsOfKind, percentOf, powerOfTen } from './scale';
 export * from './activations';
+export {
+  compareResidualBlocks,
+  residualBlockSide,
+  BLOCK_LIMITS,
+  type BlockComparison,
+  type BlockConv,
+  type BlockSide,
+  type ResidualBlockSettings,
+} from './residual-blocks';
+export {
+  denseBlock,
+  denseChannels,
+  transitionChannels,
+  DENSE_BN_SIZE,
+  DENSE_LIMITS,
+  type DenseBlockFigure,
+  type DenseBlockSettings,
+  type DenseCounts,
+  type DenseLayerRow,
+} from './dense-blocks';

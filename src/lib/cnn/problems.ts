@@ -36,7 +36,8 @@ export type ProblemCode =
   | 'duplicateOption'
   | 'misplacedInput'
   | 'networkTooLarge'
-  | 'outOfRange';
+  | 'outOfRange'
+  | 'missingNumber';
 
 /** English templates; `{name}` placeholders are filled from `values`. */
 export const problemTemplatesEn: Record<ProblemCode, string> = {
@@ -72,6 +73,7 @@ export const problemTemplatesEn: Record<ProblemCode, string> = {
   networkTooLarge:
     'The network is too large to count exactly (more than 2^53 parameters or multiply–accumulates).',
   outOfRange: '{what} must be between {min} and {max} (it is {value}).',
+  missingNumber: '{what} is empty or not a number: type a number.',
 };
 
 /** Fills `{name}` placeholders in a template from `values`. */
@@ -100,6 +102,10 @@ export const quantityNamesEn: Record<string, string> = {
   rate: 'Dropout rate',
   h: 'Input height H',
   w: 'Input width W',
+  width: 'Bottleneck width m',
+  growth: 'Growth rate k',
+  layers: 'Number of layers L',
+  theta: 'Compression θ',
 };
 
 /** Builds a Problem with its English message. */
