@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, type Analysis, type Layer, type Shape } from '../../../../src/lib/cnn/analyze';
 import { presetKeys, presets } from '../../../../src/lib/cnn/presets';
+import { english } from '../../english';
 
 function ok(network: Layer[], input: Shape): Analysis {
   const r = analyze(network, input);
-  if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
+  if (!r.ok) throw new Error(r.problems.map(english).join('\n'));
   return r.value;
 }
 

@@ -9,10 +9,11 @@ import {
 import { presets } from '../../../../src/lib/cnn/presets';
 import { bn, conv, fc, maxpool, plain, relu } from '../../../../src/lib/cnn/presets/build';
 import type { ProblemCode } from '../../../../src/lib/cnn/problems';
+import { english } from '../../english';
 
 function block(s: DenseBlockSettings) {
   const r = denseBlock(s);
-  if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
+  if (!r.ok) throw new Error(r.problems.map(english).join('\n'));
   return r.value;
 }
 
@@ -169,6 +170,6 @@ describe('bad settings come back as problems', () => {
     if (r.ok) return;
     expect(r.problems[0]!.code).toBe(code);
     expect(r.problems[0]!.values.what).toBe(what);
-    for (const p of r.problems) expect(p.message).not.toMatch(/NaN|undefined|\{/);
+    for (const p of r.problems) expect(english(p)).not.toMatch(/NaN|undefined|\{/);
   });
 });

@@ -8,10 +8,11 @@ import {
   type ResidualBlockSettings,
 } from '../../../../src/lib/cnn/residual-blocks';
 import type { ProblemCode } from '../../../../src/lib/cnn/problems';
+import { english } from '../../english';
 
 function compare(s: ResidualBlockSettings) {
   const r = compareResidualBlocks(s);
-  if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
+  if (!r.ok) throw new Error(r.problems.map(english).join('\n'));
   return r.value;
 }
 
@@ -103,7 +104,7 @@ describe('ResNet-50 from its blocks equals the published 25,557,032', () => {
       for (let b = 0; b < count; b++) {
         const s = stage > 0 && b === 0 ? 2 : 1;
         const side = residualBlockSide('bottleneck', { cIn: c, cOut: 4 * width, width, s, h: size, w: size });
-        if (!side.ok) throw new Error(side.problems[0]!.message);
+        if (!side.ok) throw new Error(english(side.problems[0]!));
         params += side.value.params.total;
         macs += side.value.macs;
         c = 4 * width;
@@ -130,6 +131,6 @@ describe('bad settings come back as problems naming the quantity', () => {
     if (r.ok) return;
     expect(r.problems[0]!.code).toBe(code);
     expect(r.problems[0]!.values.what).toBe(what);
-    for (const p of r.problems) expect(p.message).not.toMatch(/NaN|undefined|\{/);
+    for (const p of r.problems) expect(english(p)).not.toMatch(/NaN|undefined|\{/);
   });
 });
