@@ -9,3 +9,5 @@ export { default as ActivationGradient } from './ActivationGradient/ActivationGr
 export { default as KernelTradeoff } from './KernelTradeoff/KernelTradeoff.astro';
 export { default as InceptionBlock } from './InceptionBlock/InceptionBlock.astro';
 export { default as ConvolutionExplorer } from './ConvolutionExplorer/ConvolutionExplorer.astro';
+export { default as BottleneckBlock } from './BottleneckBlock/BottleneckBlock.astro';
+export { default as DenseBlock } from './DenseBlock/DenseBlock.astro';

@@ -33,6 +33,11 @@ import {
   computeFigure as gradientFigure,
   defaultSettings as gradientDefaults,
 } from '../../../src/components/widgets/ActivationGradient/activation-gradient';
+import { renderChannelChart } from '../../../src/components/widgets/DenseBlock/charts';
+import {
+  computeFigure as denseFigure,
+  defaultSettings as denseDefaults,
+} from '../../../src/components/widgets/DenseBlock/dense-block';
 import { growthChart, sweepChart } from '../../../src/components/widgets/ReceptiveField/rf-charts';
 import {
   conv,
@@ -195,5 +200,28 @@ describe('chart golden files', () => {
       expectSound(svg);
       expectGolden(`rf-sweep-${locale}-640`, svg);
     });
+  });
+});
+
+describe('DenseBlock: channels after each layer', () => {
+  it.each([
+    ['block1-en-520', {}, 'en', 520],
+    ['block1-ko-320', {}, 'ko', 320],
+    [
+      'plain-no-transition-en-320',
+      { k0: '24', k: '12', layers: '40', bottleneck: false, transition: false },
+      'en',
+      320,
+    ],
+  ] as const)('%s', (name, over, locale, width) => {
+    const figure = denseFigure({ ...denseDefaults, ...over });
+    if (!figure.ok) throw new Error('settings must be valid');
+    const svg = renderChannelChart(figure.result, stringsFor(locale, 'denseBlock.'), locale, doc, width);
+    expectSound(svg);
+    // the last layer's total is always labelled
+    expect(svg).toContain(
+      `>${new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US').format(figure.result.block.output.c)}<`,
+    );
+    expectGolden(`dense-block-${name}`, svg);
   });
 });

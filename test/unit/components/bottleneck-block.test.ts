@@ -6,6 +6,7 @@ import {
   computeFigure,
   defaultSettings,
   maxChannels,
+  pathX,
   resnet50Blocks,
   settingsOf,
   DIAGRAM,
@@ -119,13 +120,25 @@ describe('diagram geometry', () => {
     expect(columnX(1) + DIAGRAM.column).toBeLessThanOrEqual(DIAGRAM.width);
     expect(columnX(0) + (columnX(1) + DIAGRAM.column)).toBeCloseTo(DIAGRAM.width);
   });
+  it.each([0, 1] as const)(
+    'column %i: the widest box, the shortcut and its 1×1 box stay apart and inside',
+    (i) => {
+      const { main, shortcut } = pathX(i);
+      expect(main - DIAGRAM.maxBar / 2).toBeGreaterThan(columnX(i));
+      expect(main + DIAGRAM.maxBar / 2).toBeLessThan(shortcut - 18);
+      expect(shortcut + 18).toBeLessThanOrEqual(columnX(i) + DIAGRAM.column);
+      expect(columnX(i) + DIAGRAM.column).toBeLessThanOrEqual(DIAGRAM.width);
+    },
+  );
   it('box widths grow with channels and stay within bounds', () => {
     const max = 4096;
-    const widths = [1, 64, 256, 4096, 10_000].map((c) => boxWidth(c, max));
+    const widths = [0, 64, 256, 4096, 10_000].map((c) => boxWidth(c, max));
     for (let i = 1; i < 4; i++) expect(widths[i]!).toBeGreaterThan(widths[i - 1]!);
     expect(widths[0]).toBe(DIAGRAM.minBar);
     expect(widths[4]).toBe(DIAGRAM.maxBar);
-    expect(Number.isFinite(boxWidth(1, 1))).toBe(true);
+    // 64 of 256 channels: a quarter of the way from the narrowest to the widest box
+    expect(boxWidth(64, 256)).toBe(DIAGRAM.minBar + (DIAGRAM.maxBar - DIAGRAM.minBar) / 4);
+    expect(boxWidth(5, 0)).toBe(DIAGRAM.minBar);
   });
   it('two boxes are centred against three', () => {
     expect(boxY(0, 2) - boxY(0, 3)).toBeCloseTo((DIAGRAM.box + DIAGRAM.rowGap) / 2);

@@ -113,14 +113,14 @@ export function settingsOf(b: ReferenceBlock): Settings {
 
 /** Diagram geometry (SVG user units): two columns of boxes, basic on the left, bottleneck on the right. */
 export const DIAGRAM = {
-  width: 340,
-  column: 150,
-  gap: 40,
-  top: 40,
-  box: 34,
+  width: 350,
+  column: 160,
+  gap: 22,
+  top: 52,
+  box: 30,
   rowGap: 14,
-  maxBar: 124,
-  minBar: 28,
+  maxBar: 112,
+  minBar: 60,
 } as const;
 
 /** x of the left edge of column 0 (basic) or 1 (bottleneck). */
@@ -130,18 +130,23 @@ export function columnX(i: 0 | 1): number {
 }
 
 /**
- * Width of a convolution box, growing with its output channels on a log scale so that 64 and 256
- * channels look different and 4096 still fits: minBar + (maxBar − minBar)·log(c)/log(maxC).
+ * Width of a convolution box, proportional to its output channels against the widest map drawn:
+ * minBar + (maxBar − minBar)·c/maxC, so a 64-channel bottleneck looks a quarter as wide as 256.
  */
 export function boxWidth(c: number, maxC: number): number {
-  const top = Math.max(2, maxC);
-  const f = Math.log(Math.max(1, c)) / Math.log(top);
+  const f = maxC > 0 ? c / maxC : 0;
   return DIAGRAM.minBar + (DIAGRAM.maxBar - DIAGRAM.minBar) * Math.min(1, Math.max(0, f));
 }
 
-/** Height of the diagram: the bottleneck column has three boxes, plus input, sum and output rows. */
-export function diagramHeight(): number {
-  return DIAGRAM.top + 3 * (DIAGRAM.box + DIAGRAM.rowGap) + 64;
+/** Height of the diagram: titles and input above, three rows of boxes, the sum ⊕ and the output below. */
+export const DIAGRAM_HEIGHT = DIAGRAM.top + 3 * (DIAGRAM.box + DIAGRAM.rowGap) + 58;
+
+/** y of the sum ⊕ (its centre), below the third row of boxes. */
+export const SUM_Y = DIAGRAM.top + 3 * (DIAGRAM.box + DIAGRAM.rowGap) + 8;
+
+/** Main path (centre of the boxes) and shortcut x of column i. */
+export function pathX(i: 0 | 1): { main: number; shortcut: number } {
+  return { main: columnX(i) + 60, shortcut: columnX(i) + 140 };
 }
 
 /** y of box j (0 … 2) in a column with `n` boxes, centred vertically against three rows. */

@@ -12,6 +12,9 @@ import { presets } from '../../../lib/cnn/presets';
 import { problem, type Problem } from '../../../lib/cnn/problems';
 import { readNumber, readWholeFields, type Field } from '../shared/fields';
 
+/** Width (px) of the channel chart drawn at build time; the browser redraws it narrower when it must. */
+export const CHART_WIDTH = 520;
+
 export interface Settings {
   /** input channels k₀ */
   k0: Field;
