@@ -11,3 +11,4 @@ export { default as InceptionBlock } from './InceptionBlock/InceptionBlock.astro
 export { default as ConvolutionExplorer } from './ConvolutionExplorer/ConvolutionExplorer.astro';
 export { default as BottleneckBlock } from './BottleneckBlock/BottleneckBlock.astro';
 export { default as DenseBlock } from './DenseBlock/DenseBlock.astro';
+export { default as AddVsConcat } from './AddVsConcat/AddVsConcat.astro';
