@@ -30,7 +30,11 @@ export function importsOf(text: string): string[] {
 
 /** The markup of a Svelte component: without its script and style blocks. */
 export function markupOf(text: string): string {
-  return text.replace(/<script[\s\S]*?<\/script>/g, '').replace(/<style[\s\S]*?<\/style>/g, '');
+  // Snippets may be declared before the root element; they are not the root.
+  return text
+    .replace(/<script[\s\S]*?<\/script>/g, '')
+    .replace(/<style[\s\S]*?<\/style>/g, '')
+    .replace(/\{#snippet[\s\S]*?\{\/snippet\}/g, '');
 }
 
 const widgets = readdirSync(widgetsDir).filter(

@@ -12,3 +12,6 @@ export { default as ConvolutionExplorer } from './ConvolutionExplorer/Convolutio
 export { default as PoolingExplorer } from './PoolingExplorer/PoolingExplorer.astro';
 export { default as DetectionCost } from './DetectionCost/DetectionCost.astro';
 export { default as YoloGrid } from './YoloGrid/YoloGrid.astro';
+export { default as BottleneckBlock } from './BottleneckBlock/BottleneckBlock.astro';
+export { default as DenseBlock } from './DenseBlock/DenseBlock.astro';
+export { default as AddVsConcat } from './AddVsConcat/AddVsConcat.astro';

@@ -64,3 +64,23 @@ export * from './reference-conv';
 export * from './pooling';
 export * from './detection';
 export * from './detection-cost';
+export {
+  compareResidualBlocks,
+  residualBlockSide,
+  BLOCK_LIMITS,
+  type BlockComparison,
+  type BlockConv,
+  type BlockSide,
+  type ResidualBlockSettings,
+} from './residual-blocks';
+export {
+  denseBlock,
+  denseChannels,
+  transitionChannels,
+  DENSE_BN_SIZE,
+  DENSE_LIMITS,
+  type DenseBlockFigure,
+  type DenseBlockSettings,
+  type DenseCounts,
+  type DenseLayerRow,
+} from './dense-blocks';

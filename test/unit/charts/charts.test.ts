@@ -36,6 +36,11 @@ import {
 import { growthChart, sweepChart } from '~/components/widgets/ReceptiveField/rf-charts';
 import { conv, growthLabels, stackPresets } from '~/components/widgets/ReceptiveField/receptive-field-view';
 import { renderCostChart } from '~/components/widgets/DetectionCost/charts';
+import { renderChannelChart } from '~/components/widgets/DenseBlock/charts';
+import {
+  computeFigure as denseFigure,
+  defaultSettings as denseDefaults,
+} from '~/components/widgets/DenseBlock/dense-block';
 import {
   computeCost,
   defaultFields as costDefaults,
@@ -210,5 +215,28 @@ describe('chart golden files', () => {
       expect(svg.match(/class="dc-bar"/g)).toHaveLength(1);
       expectGolden(`detection-cost-${fields.backbone}-${fields.proposals}-${locale}-${width}`, svg);
     });
+  });
+});
+
+describe('DenseBlock: channels after each layer', () => {
+  it.each([
+    ['block1-en-520', {}, 'en', 520],
+    ['block1-ko-320', {}, 'ko', 320],
+    [
+      'plain-no-transition-en-320',
+      { k0: '24', k: '12', layers: '40', bottleneck: false, transition: false },
+      'en',
+      320,
+    ],
+  ] as const)('%s', (name, over, locale, width) => {
+    const figure = denseFigure({ ...denseDefaults, ...over });
+    if (!figure.ok) throw new Error('settings must be valid');
+    const svg = renderChannelChart(figure.result, stringsFor(locale, 'denseBlock.'), locale, doc, width);
+    expectSound(svg);
+    // the last layer's total is always labelled
+    expect(svg).toContain(
+      `>${new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US').format(figure.result.block.output.c)}<`,
+    );
+    expectGolden(`dense-block-${name}`, svg);
   });
 });
