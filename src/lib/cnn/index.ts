@@ -49,9 +49,11 @@ export {
   presetKeys,
   presets,
   densenet,
+  fcn,
   inception,
   resnet,
   vgg,
+  type FcnStride,
   type Preset,
   type PresetKey,
   type ResNetBlock,
@@ -59,3 +61,5 @@ export {
 export * from './receptive-field';
 export { macsOfKind, paramsOfKind, percentOf, powerOfTen } from './scale';
 export * from './activations';
+export * from './transposed-conv';
+export * from './convolutionalize';
