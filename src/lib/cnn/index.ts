@@ -51,6 +51,7 @@ export {
   densenet,
   fcn,
   inception,
+  vgg16Convolutionalized,
   resnet,
   vgg,
   type FcnStride,

@@ -205,3 +205,29 @@ export function scatterFootprint(
     right: Math.min(ow - 1, col * s - p + k - 1),
   };
 }
+
+/**
+ * The matrix of a 1-D convolution with kernel w (length k), stride s, padding p on an input of
+ * length i: C[r][j] = w[j − r·s + p] when 0 ≤ j − r·s + p < k, else 0; o = ⌊(i + 2p − k)/s⌋ + 1
+ * rows. The convolution is y = C·x; the transposed convolution with the same w, s, p is Cᵀ·y.
+ */
+export function convMatrix1d(i: number, w: number[], s = 1, p = 0): number[][] {
+  const k = w.length;
+  const o = Math.max(0, Math.floor((i + 2 * p - k) / s) + 1);
+  return Array.from({ length: o }, (_, r) =>
+    Array.from({ length: i }, (_, j) => {
+      const t = j - r * s + p;
+      return t >= 0 && t < k ? w[t]! : 0;
+    }),
+  );
+}
+
+/** Mᵀ: rows become columns. */
+export function transposeMatrix(m: number[][]): number[][] {
+  return Array.from({ length: m[0]?.length ?? 0 }, (_, j) => m.map((row) => row[j]!));
+}
+
+/** M·x: entry r is Σ_j M[r][j]·x[j]. */
+export function applyMatrix(m: number[][], x: number[]): number[] {
+  return m.map((row) => row.reduce((acc, v, j) => acc + v * (x[j] ?? 0), 0));
+}

@@ -65,6 +65,24 @@ export function fcn(stride: FcnStride, classes = 21): Layer[] {
   return [...stage(1), ...stage(2), ...stage(3), fusePool3, upsample('upscore8', classes, 8)];
 }
 
+/**
+ * VGG-16 with its classifier convolutionalised: fc6 → 7×7 conv (4096, no padding), fc7 → 1×1 conv
+ * (4096), fc8 → 1×1 conv (classes). The same 138,357,544 parameters as VGG-16; on 224×224 it
+ * outputs 1×1×classes, on a larger input a map of (H/32 − 6) × (W/32 − 6) score vectors.
+ */
+export function vgg16Convolutionalized(classes = 1000): Layer[] {
+  return [
+    ...vgg16Stages.flatMap(([channels, count], i) => vggStage(i + 1, channels, count)),
+    conv(4096, 7, { name: 'fc6' }),
+    relu(),
+    dropout(0.5),
+    conv(4096, 1, { name: 'fc7' }),
+    relu(),
+    dropout(0.5),
+    conv(classes, 1, { name: 'fc8' }),
+  ];
+}
+
 const source = (stride: FcnStride) => ({
   citation: `J. Long, E. Shelhamer, T. Darrell, "Fully Convolutional Networks for Semantic Segmentation", CVPR 2015 (FCN-${stride}s, VGG-16 backbone, 21 PASCAL VOC classes).`,
   url: 'https://arxiv.org/abs/1411.4038',

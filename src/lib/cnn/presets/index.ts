@@ -17,7 +17,7 @@ export { densenet } from './densenet';
 export { inception } from './googlenet';
 export { resnet, type ResNetBlock } from './resnet';
 export { vgg } from './vgg';
-export { fcn, type FcnStride } from './fcn';
+export { fcn, vgg16Convolutionalized, type FcnStride } from './fcn';
 
 export const presetKeys = [
   'alexnet-2012',

@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, denseToConvFilter, fcAsConv } from '../../../../src/lib/cnn';
+import {
+  analyze,
+  denseToConvFilter,
+  fcAsConv,
+  presets,
+  vgg16Convolutionalized,
+} from '../../../../src/lib/cnn';
 
 describe('fcAsConv: a dense layer on an h×w×C map = an h×w convolution, same parameters', () => {
   it.each([
@@ -45,5 +51,34 @@ describe('denseToConvFilter: F[y][x][c][m] = W[(y·w + x)·C + c][m]', () => {
     // W[n = (1·3 + 2)·2 + 1 = 11][m = 3] sits at F[1][2][1][3]
     expect(f.data[((1 * 3 + 2) * 2 + 1) * 4 + 3]).toBe(weights[11 * 4 + 3]);
     expect(Array.from(f.data)).toEqual(weights);
+  });
+});
+
+describe('VGG-16 convolutionalised', () => {
+  const net = vgg16Convolutionalized();
+  it.each([
+    // input side, score map side: pool5 is side/32, the 7×7 fc6 leaves side/32 − 6
+    [224, 1],
+    [256, 2],
+    [384, 6],
+    [512, 10],
+  ])('on %i×%i: %i×%i×1000 scores, the same 138,357,544 parameters as VGG-16', (side, out) => {
+    const a = analyze(net, { h: side, w: side, c: 3 });
+    if (!a.ok) throw new Error(a.problems[0]!.message);
+    expect(a.value.output).toEqual({ h: out, w: out, c: 1000 });
+    expect(a.value.totals.params.total).toBe(138_357_544);
+  });
+  it('on 224×224 it costs exactly what VGG-16 costs', () => {
+    const a = analyze(net, { h: 224, w: 224, c: 3 });
+    const v = analyze(presets.vgg16.network, presets.vgg16.input);
+    if (!a.ok || !v.ok) throw new Error('expected ok');
+    expect(a.value.totals.macs).toBe(v.value.totals.macs);
+  });
+  it('VGG-16 with its dense classifier cannot take 384×384: fc6 would get 73,728 values, not 25,088', () => {
+    const a = analyze(presets.vgg16.network, { h: 384, w: 384, c: 3 });
+    // analyze counts a dense layer on any vector length; the weights trained for 7·7·512 inputs do not fit
+    if (!a.ok) throw new Error('expected ok');
+    expect(a.value.rows.find((r) => r.name === 'fc6')!.input).toEqual({ size: 12 * 12 * 512 });
+    expect(7 * 7 * 512).toBe(25_088);
   });
 });

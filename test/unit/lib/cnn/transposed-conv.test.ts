@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import {
+  applyMatrix,
   checkerboardExpected,
+  convMatrix1d,
+  transposeMatrix,
   overlapCounts1d,
   overlapPattern,
   referenceConvTranspose,
@@ -325,5 +328,43 @@ describe('scatterFootprint', () => {
     [2, 2, 4, 2, 1, 6, 6, { top: 3, left: 3, bottom: 5, right: 5 }],
   ])('(%i, %i) k=%i s=%i p=%i in %i×%i → %j', (r, c, k, s, p, oh, ow, box) => {
     expect(scatterFootprint(r, c, k, s, p, oh, ow)).toEqual(box);
+  });
+});
+
+describe('convMatrix1d, transposeMatrix, applyMatrix: the transposed convolution is Cᵀ', () => {
+  it('C for i = 4, k = 3, s = 1 (by hand) and the lesson’s "not an inverse" example', () => {
+    const c = convMatrix1d(4, [1, 1, 1]);
+    expect(c).toEqual([
+      [1, 1, 1, 0],
+      [0, 1, 1, 1],
+    ]);
+    const y = applyMatrix(c, [1, 2, 3, 4]);
+    expect(y).toEqual([6, 9]);
+    expect(applyMatrix(transposeMatrix(c), y)).toEqual([6, 15, 15, 9]);
+  });
+  it('stride and padding: i = 5, k = 3, s = 2, p = 1', () => {
+    expect(convMatrix1d(5, [1, 2, 3], 2, 1)).toEqual([
+      [2, 3, 0, 0, 0],
+      [0, 1, 2, 3, 0],
+      [0, 0, 0, 1, 2],
+    ]);
+  });
+  it.each([
+    [3, [0.5, -1, 2], 2, 0],
+    [4, [1, 2, 3, 4], 2, 1],
+    [3, [2, -1, 0.5], 1, 1],
+  ])('Cᵀ·y in 2-D (separable kernel) equals the scatter reference: i=%i w=%j s=%i p=%i', (i, w, s, p) => {
+    const rnd = mulberry32(7);
+    const yy = Array.from({ length: i }, () => rnd() - 0.5);
+    // the transposed conv's output length o is the length the convolution C reads
+    const lay = transposedLayout({ i, k: w.length, s, p, a: 0 });
+    if (!lay.ok) throw new Error('expected ok');
+    const ct = transposeMatrix(convMatrix1d(lay.value.o, w, s, p));
+    const along = applyMatrix(ct, yy);
+    const outer = (u: number[], v: number[]) => u.map((a) => v.map((b) => a * b));
+    const r = referenceConvTranspose([outer(yy, yy)], [[outer(w, w)]], [0], s, p);
+    if (!r.ok) throw new Error('expected ok');
+    const expected = outer(along, along);
+    r.value[0]!.forEach((row, a) => row.forEach((v, b) => expect(v).toBeCloseTo(expected[a]![b]!, 10)));
   });
 });
