@@ -44,6 +44,7 @@ export const problemCodes = [
   'misplacedInput',
   'networkTooLarge',
   'outOfRange',
+  'channelMismatch',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];
 

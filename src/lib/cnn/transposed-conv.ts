@@ -8,7 +8,7 @@
  * convolution with the same k, s, p — it restores that convolution's input *shape*, not its values.
  */
 import { transposedOutput } from './conv-arithmetic';
-import { problem, type Checked, type Problem } from './problems';
+import { problem, uniqueProblems, type Checked, type Problem } from './problems';
 
 /** Settings of one square transposed convolution (dilation 1). */
 export interface TransposedAxis {
@@ -123,9 +123,7 @@ export function checkerboardExpected(k: number, s: number): boolean {
 }
 
 function fail(results: Checked<unknown>[]): { ok: false; problems: Problem[] } {
-  const problems = results.flatMap((r) => (r.ok ? [] : r.problems));
-  const seen = new Set<string>();
-  return { ok: false, problems: problems.filter((p) => !seen.has(p.message) && seen.add(p.message)) };
+  return { ok: false, problems: uniqueProblems(results.flatMap((r) => (r.ok ? [] : r.problems))) };
 }
 
 /**
@@ -155,10 +153,11 @@ export function referenceConvTranspose(
   const oh = transposedOutput(h, k, s, p, a);
   const ow = transposedOutput(w, k, s, p, a);
   if (!oh.ok || !ow.ok) return fail([oh, ow]);
-  if (kernels.some((bank) => bank.length !== input.length))
+  const wrong = kernels.find((bank) => bank.length !== input.length);
+  if (wrong)
     return {
       ok: false,
-      problems: [problem('shapeMismatch', { detail: 'kernel channels ≠ input channels' })],
+      problems: [problem('channelMismatch', { kernel: wrong.length, input: input.length })],
     };
   const out = kernels.map((_, m) =>
     Array.from({ length: oh.value }, () => new Array<number>(ow.value).fill(bias[m] ?? 0)),

@@ -91,19 +91,17 @@ const source = (stride: FcnStride) => ({
 
 const input = { h: 512, w: 512, c: 3 };
 
-/** FCN-32s: 134,346,581 parameters in the convolutions + 1,806,336 in the ×32 upsampling. */
+/** FCN-32s (display name `cnn.preset.fcn32s`): 134,346,581 parameters in the convolutions + 1,806,336 in the ×32 upsampling. */
 export const fcn32s: Preset = {
-  displayName: 'FCN-32s (VGG-16)',
   input,
   source: source(32),
   network: fcn(32),
 };
 /** FCN-16s: adds the pool4 score (10,773) and a ×2 upsampling (7,056); ×16 at the end. */
 export const fcn16s: Preset = {
-  displayName: 'FCN-16s (VGG-16)',
   input,
   source: source(16),
   network: fcn(16),
 };
 /** FCN-8s: adds the pool3 score (5,397) and a second ×2 upsampling; ×8 at the end. */
-export const fcn8s: Preset = { displayName: 'FCN-8s (VGG-16)', input, source: source(8), network: fcn(8) };
+export const fcn8s: Preset = { input, source: source(8), network: fcn(8) };

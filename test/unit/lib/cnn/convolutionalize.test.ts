@@ -64,7 +64,7 @@ describe('VGG-16 convolutionalised', () => {
     [512, 10],
   ])('on %i×%i: %i×%i×1000 scores, the same 138,357,544 parameters as VGG-16', (side, out) => {
     const a = analyze(net, { h: side, w: side, c: 3 });
-    if (!a.ok) throw new Error(a.problems[0]!.message);
+    if (!a.ok) throw new Error(a.problems[0]!.code);
     expect(a.value.output).toEqual({ h: out, w: out, c: 1000 });
     expect(a.value.totals.params.total).toBe(138_357_544);
   });
