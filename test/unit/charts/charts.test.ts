@@ -18,7 +18,7 @@ import { describe, expect, it } from 'vitest';
 import { stringsFor } from '../../../src/i18n/ui';
 import type { Locale } from '../../../src/i18n/translate';
 import { analyze } from '../../../src/lib/cnn/analyze';
-import type { Network } from '../../../src/lib/cnn/network';
+import type { Network, Shape } from '../../../src/lib/cnn/network';
 import { presets } from '../../../src/lib/cnn/presets';
 import { serverDocument } from '../../../src/components/widgets/shared/server-document';
 import { renderChart } from '../../../src/components/widgets/shared/plot';
@@ -92,7 +92,7 @@ const small: Network = [
 
 describe('chart golden files', () => {
   describe('ArchitectureTable: parameters per layer', () => {
-    const cases: [string, Network, { h: number; w: number; c: number }, string, Locale, number][] = [
+    const cases: [string, Network, Shape, string, Locale, number][] = [
       ['small-en-640', small, { h: 16, w: 16, c: 3 }, 'Small', 'en', 640],
       ['small-ko-360', small, { h: 16, w: 16, c: 3 }, '작은 망', 'ko', 360],
       [
@@ -160,11 +160,11 @@ describe('chart golden files', () => {
       ['dilated-ko-360', [conv(3), conv(3, 1, 0, 2), conv(3, 1, 0, 4), conv(3, 2, 1)], 'ko', 360],
     ] as const)('growth %s', (name, layers, locale, width) => {
       const svg = renderChart(
-        growthChart([...layers], growthLabels(stringsFor(locale, 'receptiveField.')), width),
+        growthChart([...layers], growthLabels(stringsFor(locale, 'receptiveField.'), locale), width),
         doc,
       );
       expectSound(svg);
-      const l = growthLabels(stringsFor(locale, 'receptiveField.'));
+      const l = growthLabels(stringsFor(locale, 'receptiveField.'), locale);
       for (const series of [l.current, l.stacked3, l.dilated]) expect(svg).toContain(`>${series}<`);
       expectGolden(`rf-growth-${name}`, svg);
     });
