@@ -9,3 +9,5 @@ export { default as ActivationGradient } from './ActivationGradient/ActivationGr
 export { default as KernelTradeoff } from './KernelTradeoff/KernelTradeoff.astro';
 export { default as InceptionBlock } from './InceptionBlock/InceptionBlock.astro';
 export { default as ConvolutionExplorer } from './ConvolutionExplorer/ConvolutionExplorer.astro';
+export { default as Convolutionalize } from './Convolutionalize/Convolutionalize.astro';
+export { default as TransposedConv } from './TransposedConv/TransposedConv.astro';

@@ -2,10 +2,14 @@ import { describe, expect, it } from 'vitest';
 import {
   checkSettings,
   defaults,
+  formulaTex,
+  gridDifference,
+  moveCell,
   inputValues,
   kernelValues,
   overlapsOf,
   overlapShade,
+  overlapSummary,
   stepOfCell,
   stepView,
   type Settings,
@@ -89,4 +93,39 @@ describe('overlapShade', () => {
     [4, 4, 100],
     [1, 0, 0],
   ])('%i of %i → %i%%', (c, m, pct) => expect(overlapShade(c, m)).toBe(pct));
+});
+
+describe('overlapSummary and formulaTex', () => {
+  it.each([
+    [{ k: 3, s: 2 }, 'uneven', [1, 2, 4]],
+    [{ k: 4, s: 2 }, 'even', [4]],
+    [{ i: 1, k: 2, s: 2 }, 'none', []],
+  ] as const)('%j → %s %j', (patch, kind, counts) => {
+    const o = overlapsOf(withS(patch));
+    if (!o) throw new Error('expected a pattern');
+    const sum = overlapSummary(o);
+    expect(sum.kind).toBe(kind);
+    expect(sum.counts).toEqual(counts);
+  });
+  it('fills the formula with the current numbers', () => {
+    expect(formulaTex(withS({ i: 3, k: 3, s: 2, p: 1, a: 1 }), 6)).toBe(
+      'o = s(i-1) + a + k - 2p = 2\\cdot(3-1) + 1 + 3 - 2\\cdot 1 = 6',
+    );
+  });
+});
+
+describe('gridDifference and moveCell', () => {
+  it('largest absolute difference; Infinity on different shapes', () => {
+    expect(gridDifference([[1, 2]], [[1.5, 2]])).toBe(0.5);
+    expect(gridDifference([[1]], [[1], [2]])).toBe(Infinity);
+  });
+  it.each([
+    ['ArrowRight', 0, 0, [0, 1]],
+    ['ArrowRight', 0, 2, [0, 2]],
+    ['ArrowDown', 2, 1, [2, 1]],
+    ['ArrowUp', 1, 1, [0, 1]],
+    ['Home', 1, 2, [1, 0]],
+    ['End', 1, 0, [1, 2]],
+    ['a', 1, 1, null],
+  ] as const)('%s from (%i, %i) in 3×3 → %j', (key, r, c, to) => expect(moveCell(key, r, c, 3)).toEqual(to));
 });

@@ -11,6 +11,7 @@
  */
 import {
   analyze,
+  denseToConvFilter,
   fcAsConv,
   mulberry32,
   problem,
@@ -20,7 +21,7 @@ import {
   type Problem,
   type SpatialShape,
 } from '../../../lib/cnn';
-import type { ConvolutionalizeArgs } from '../../../lib/tf/protocol';
+import type { ConvolutionalizeArgs, ConvolutionalizeResult } from '../../../lib/tf/protocol';
 
 export const TRAIN_SIZE = 10;
 export const MIN_SIZE = TRAIN_SIZE;
@@ -163,4 +164,99 @@ export function classPlane(map: { shape: number[]; data: ArrayLike<number> }, m:
   return Array.from({ length: h }, (_, y) =>
     Array.from({ length: w }, (_, x) => map.data[(y * w + x) * units + m]!),
   );
+}
+
+/** What the widget shows for one input: the same fields as the worker's `convolutionalize` result. */
+export interface Forward {
+  /** feature map [H', W', C] */
+  features: number[];
+  /** the conv head's map, one plane per class: scores[m][y][x] */
+  scores: number[][][];
+  /** the dense head's scores, or null when it cannot run on this input */
+  dense: number[] | null;
+  /** max |dense − conv| when the dense head ran */
+  maxDifference: number | null;
+}
+
+/**
+ * y[m][r][c] = Σ_ch Σ_i Σ_j x̃[ch][r·s + i][c·s + j]·w[m][ch][i][j] + b[m] (x̃: x with p zeros around).
+ * TODO(wt-e): use lib/cnn's referenceConv once it lands on main.
+ */
+function referenceConv(x: number[][][], w: number[][][][], b: number[], s: number, p: number): number[][][] {
+  const [h, wd, k] = [x[0]?.length ?? 0, x[0]?.[0]?.length ?? 0, w[0]?.[0]?.length ?? 0];
+  const [oh, ow] = [Math.floor((h + 2 * p - k) / s) + 1, Math.floor((wd + 2 * p - k) / s) + 1];
+  return w.map((bank, m) =>
+    Array.from({ length: oh }, (_, r) =>
+      Array.from({ length: ow }, (_, c) => {
+        let sum = b[m] ?? 0;
+        bank.forEach((kernel, ch) =>
+          kernel.forEach((row, i) =>
+            row.forEach((v, j) => (sum += (x[ch]![r * s + i - p]?.[c * s + j - p] ?? 0) * v)),
+          ),
+        );
+        return sum;
+      }),
+    ),
+  );
+}
+
+/** A [k_h, k_w, C_in, C_out] filter as kernels w[m][c][i][j] (the reference convolution's layout). */
+function kernelsOf(filter: { shape: number[]; data: ArrayLike<number> }): number[][][][] {
+  const [kh = 0, kw = 0, cIn = 0, cOut = 0] = filter.shape;
+  return Array.from({ length: cOut }, (_, m) =>
+    Array.from({ length: cIn }, (_, c) =>
+      Array.from({ length: kh }, (_, i) =>
+        Array.from({ length: kw }, (_, j) => filter.data[((i * kw + j) * cIn + c) * cOut + m]!),
+      ),
+    ),
+  );
+}
+
+/**
+ * The whole computation with plain loops (float64), for the server render and as a check: the
+ * feature layers (`referenceConv` + ReLU), then the dense head on the flattened features (H·W·C
+ * order) when their length is h·w·C, and the conv head with the dense weights as an h × w filter.
+ */
+export function referenceForward(net: Omit<ConvolutionalizeArgs, 'input'>, n: number): Forward {
+  let x: number[][][] = [scene(n)];
+  for (const layer of net.layers) {
+    const pad = typeof layer.pad === 'number' ? layer.pad : 0;
+    x = referenceConv(x, kernelsOf(layer.filter), Array.from(layer.bias ?? []), layer.stride, pad);
+    if (layer.relu) x = x.map((plane) => plane.map((row) => row.map((v) => Math.max(0, v))));
+  }
+  const [c, h, w] = [x.length, x[0]?.length ?? 0, x[0]?.[0]?.length ?? 0];
+  const [th, tw, tc] = net.trainMap;
+  const units = net.dense.weights.shape[1]!;
+  const bias = Array.from(net.dense.bias ?? new Array<number>(units).fill(0));
+  const filter = denseToConvFilter(net.dense.weights.data, { h: th, w: tw, c: tc }, units);
+  const scores = referenceConv(x, kernelsOf(filter), bias, 1, 0);
+  let dense: number[] | null = null;
+  let diff: number | null = null;
+  if (h * w * c === th * tw * tc) {
+    const flat: number[] = [];
+    for (let y = 0; y < h; y++)
+      for (let xx = 0; xx < w; xx++) for (let ch = 0; ch < c; ch++) flat.push(x[ch]![y]![xx]!);
+    const W = net.dense.weights.data;
+    dense = bias.map((b, m) => flat.reduce((acc, v, k) => acc + v * W[k * units + m]!, b));
+    diff = Math.max(...dense.map((v, m) => Math.abs(v - scores[m]![0]![0]!)));
+  }
+  return { features: [h, w, c], scores, dense, maxDifference: diff };
+}
+
+/** The worker's result in the same shape as `referenceForward`. */
+export function forwardOf(result: ConvolutionalizeResult): Forward {
+  const [h = 0, w = 0, units = 0] = result.conv.shape;
+  return {
+    features: result.features,
+    scores: Array.from({ length: units }, (_, m) => classPlane(result.conv, m)).map((p) =>
+      p.slice(0, h).map((r) => r.slice(0, w)),
+    ),
+    dense: result.dense.ok ? Array.from(result.dense.scores.data) : null,
+    maxDifference: result.maxDifference,
+  };
+}
+
+/** Shade of a score within its plane: 0 at the plane's minimum, 100 at its maximum. */
+export function heatShade(value: number, min: number, max: number): number {
+  return max > min ? Math.round((100 * (value - min)) / (max - min)) : 50;
 }

@@ -17,6 +17,8 @@ import { convTransposeArgs, hwcToVolume, volumeToHwc } from '../../../../src/lib
 import { mulberry32, referenceConvTranspose } from '../../../../src/lib/cnn';
 import {
   buildNet,
+  forwardOf,
+  referenceForward,
   sceneTensor,
   shapesFor,
   TRAIN_SIZE,
@@ -140,5 +142,27 @@ describe('convolutionalize op: the dense layer and its convolution agree', () =>
   it('rejects a dense layer that does not match trainMap and an input too small', () => {
     expect(() => runC({ ...net, trainMap: [4, 4, 8], input: sceneTensor(TRAIN_SIZE) })).toThrow(OpArgsError);
     expect(() => runC({ ...net, input: sceneTensor(6) })).toThrow(/smaller than/);
+  });
+});
+
+describe('referenceForward (plain loops, the server render) equals the worker', () => {
+  it.each([10, 18, 23])('n = %i', (n) => {
+    const net = buildNet();
+    const ref = referenceForward(net, n);
+    const tfr = forwardOf(runC({ ...net, input: sceneTensor(n) }));
+    expect(ref.features).toEqual(tfr.features);
+    expect(ref.scores.length).toBe(10);
+    let max = 0;
+    ref.scores.forEach((plane, m) =>
+      plane.forEach((row, y) =>
+        row.forEach((v, x) => (max = Math.max(max, Math.abs(v - tfr.scores[m]![y]![x]!)))),
+      ),
+    );
+    expect(max).toBeLessThan(1e-4);
+    expect(ref.dense === null).toBe(tfr.dense === null);
+    if (ref.dense && tfr.dense) {
+      ref.dense.forEach((v, m) => expect(v).toBeCloseTo(tfr.dense![m]!, 4));
+      expect(ref.maxDifference!).toBeLessThan(1e-9);
+    }
   });
 });
