@@ -6,13 +6,16 @@
 import type { Page } from '@playwright/test';
 import { test, expect, hydrated, typeInto } from './fixtures';
 
+test.setTimeout(180_000);
+
 const LESSON = '/lessons/10-semantic-segmentation/';
 const widget = (page: Page) => page.locator('[data-widget="Convolutionalize"]');
 const size = (page: Page) => widget(page).locator('input[data-field="n"]');
 
 async function expectTfjs(page: Page) {
   const w = widget(page);
-  await expect(w).toHaveAttribute('data-state', 'done', { timeout: 20_000 });
+  // a new input size compiles new WebGL programs (slow on a software GPU)
+  await expect(w).toHaveAttribute('data-state', 'done', { timeout: 45_000 });
   await expect(w).toHaveAttribute('data-backend', 'webgl');
   await expect(w).toHaveAttribute('data-source', 'tfjs');
 }

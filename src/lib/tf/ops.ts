@@ -40,6 +40,7 @@ export type Tf = Pick<
   | 'matMul'
   | 'reshape'
   | 'env'
+  | 'fused'
   | 'memory'
   | 'ready'
   | 'relu'
@@ -298,17 +299,28 @@ const convolutionalize: OpImpl<'convolutionalize'> = (tf, args: Convolutionalize
 
   let out: ConvolutionalizeResult | undefined;
   tf.tidy(() => {
+    // fused conv + bias + ReLU: one WebGL program per layer (each new input size compiles its own)
     let y = tf.tensor3d(x.data, x.shape as [number, number, number]);
     for (const l of layers) {
-      y = tf.conv2d(y, tf.tensor4d(l.w.data, l.w.shape as [number, number, number, number]), l.stride, l.pad);
-      if (l.bias) y = tf.add(y, tf.tensor1d(l.bias));
-      if (l.relu) y = tf.relu(y);
+      y = tf.fused.conv2d({
+        x: y,
+        filter: tf.tensor4d(l.w.data, l.w.shape as [number, number, number, number]),
+        strides: l.stride,
+        pad: l.pad,
+        bias: l.bias ? tf.tensor1d(l.bias) : undefined,
+        activation: l.relu ? 'relu' : 'linear',
+      });
     }
     const wt = tf.tensor2d(wDense.data, [nIn, units]);
-    const bt = bias ? tf.tensor1d(bias) : null;
+    const bt = bias ? tf.tensor1d(bias) : undefined;
     // the same numbers, read as an h × w × C × units filter
-    let conv = tf.conv2d(y, tf.reshape(wt, [th, tw, tc, units]) as TfCore.Tensor4D, 1, 'valid');
-    if (bt) conv = tf.add(conv, bt);
+    const conv = tf.fused.conv2d({
+      x: y,
+      filter: tf.reshape(wt, [th, tw, tc, units]) as TfCore.Tensor4D,
+      strides: 1,
+      pad: 'valid',
+      bias: bt,
+    });
     const convResult = toTensorResult(conv);
     let dense: ConvolutionalizeResult['dense'];
     let maxDifference: number | null = null;
