@@ -2,8 +2,8 @@
  * Client-safe translation helpers: widgets receive only the strings they need (a flat
  * key → template record) as a prop, so no locale file is shipped to the browser.
  */
-import type en from '../content/i18n/en.json';
-import { fillTemplate, type Problem } from '../lib/cnn/problems';
+import type en from '~/content/i18n/en.json';
+import { fillTemplate, type Problem } from '~/lib/cnn/problems';
 
 export type Strings = Record<string, string>;
 export type Locale = 'en' | 'ko';

@@ -2,8 +2,8 @@
  * Server-side access to the UI strings in src/content/i18n (the same files Starlight reads).
  * Astro components call `stringsFor` and pass the result to a widget island.
  */
-import en from '../content/i18n/en.json';
-import ko from '../content/i18n/ko.json';
+import en from '~/content/i18n/en.json';
+import ko from '~/content/i18n/ko.json';
 import type { Locale, Strings } from './translate';
 
 export const uiStrings: Record<Locale, Strings> = { en, ko };

@@ -3,7 +3,7 @@
  * are lessons, in which order, and whether their frontmatter is complete. Problems throw with the
  * file named, so a broken lesson fails the build.
  */
-import { isReferenceKey, type ReferenceKey } from '../data/references';
+import { isReferenceKey, type ReferenceKey } from '~/data/references';
 
 export interface LessonEntryLike {
   id: string;

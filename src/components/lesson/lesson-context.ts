@@ -1,6 +1,6 @@
 /** Reads what lesson components need from the Starlight route: locale, file, cited works. */
-import { localeOf } from '../../i18n/ui';
-import type { Locale } from '../../i18n/translate';
+import { localeOf } from '~/i18n/ui';
+import type { Locale } from '~/i18n/translate';
 
 interface RouteLocals {
   starlightRoute?: { lang: string; entry: { id: string; filePath?: string; data: { cites?: string[] } } };

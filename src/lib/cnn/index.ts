@@ -62,5 +62,6 @@ export {
 export * from './receptive-field';
 export { macsOfKind, paramsOfKind, percentOf, powerOfTen } from './scale';
 export * from './activations';
+export * from './reference-conv';
 export * from './transposed-conv';
 export * from './convolutionalize';

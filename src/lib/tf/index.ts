@@ -18,4 +18,4 @@ export {
   type WorkerLike,
 } from './client';
 export type * from './protocol';
-export { convTransposeArgs, hwcToVolume, volumeToHwc } from './layouts';
+export { convTransposeArgs, fromTensorResult, toConv2dArgs, volumeToHwc } from './layout';

@@ -10,6 +10,7 @@
  * outlives the op; copy results out as Float32Arrays.
  */
 import type * as TfCore from '@tensorflow/tfjs-core';
+import { outputSize } from '~/lib/cnn/conv-arithmetic';
 import type {
   ConvLayerArgs,
   ConvPad,
@@ -109,12 +110,14 @@ function checkPad(pad: ConvPad): ConvPad {
   return fail(`pad must be a whole number ≥ 0, 'same' or 'valid' (got ${String(pad)})`);
 }
 
-/** Output size along one axis, as TensorFlow computes it for each kind of padding. */
+/**
+ * Output size along one axis, as TensorFlow computes it for each kind of padding: ⌈n/s⌉ for
+ * 'same'; otherwise o = ⌊(n + 2p − k')/s⌋ + 1 (p = 0 for 'valid') from the conv arithmetic, and 0
+ * when the kernel does not fit.
+ */
 export function convOutSize(n: number, k: number, s: number, pad: ConvPad, d = 1): number {
-  const kEff = k + (k - 1) * (d - 1);
   if (pad === 'same') return Math.ceil(n / s);
-  const p = pad === 'valid' ? 0 : pad;
-  return Math.floor((n + 2 * p - kEff) / s) + 1;
+  return outputSize(n, k, pad === 'valid' ? 0 : pad, s, d) ?? 0;
 }
 
 function toTensorResult(t: TfCore.Tensor): TensorResult {

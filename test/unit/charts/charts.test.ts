@@ -15,30 +15,26 @@
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { stringsFor } from '../../../src/i18n/ui';
-import type { Locale } from '../../../src/i18n/translate';
-import { analyze } from '../../../src/lib/cnn/analyze';
-import type { Network, Shape } from '../../../src/lib/cnn/network';
-import { presets } from '../../../src/lib/cnn/presets';
-import { serverDocument } from '../../../src/components/widgets/shared/server-document';
-import { renderChart } from '../../../src/components/widgets/shared/plot';
-import { renderParamsChart } from '../../../src/components/widgets/ArchitectureTable/architecture-chart';
-import { renderTradeoffChart } from '../../../src/components/widgets/KernelTradeoff/charts';
+import { stringsFor } from '~/i18n/ui';
+import type { Locale } from '~/i18n/translate';
+import { analyze } from '~/lib/cnn/analyze';
+import type { Network, Shape } from '~/lib/cnn/network';
+import { presets } from '~/lib/cnn/presets';
+import { serverDocument } from '~/components/widgets/shared/server-document';
+import { renderChart } from '~/components/widgets/shared/plot';
+import { renderParamsChart } from '~/components/widgets/shared/architecture/architecture-chart';
+import { renderTradeoffChart } from '~/components/widgets/KernelTradeoff/charts';
 import {
   computeFigure as tradeoffFigure,
   defaultSettings as tradeoffDefaults,
-} from '../../../src/components/widgets/KernelTradeoff/kernel-tradeoff';
-import { renderCharts as renderActivationCharts } from '../../../src/components/widgets/ActivationGradient/charts';
+} from '~/components/widgets/KernelTradeoff/kernel-tradeoff';
+import { renderCharts as renderActivationCharts } from '~/components/widgets/ActivationGradient/charts';
 import {
   computeFigure as gradientFigure,
   defaultSettings as gradientDefaults,
-} from '../../../src/components/widgets/ActivationGradient/activation-gradient';
-import { growthChart, sweepChart } from '../../../src/components/widgets/ReceptiveField/rf-charts';
-import {
-  conv,
-  growthLabels,
-  stackPresets,
-} from '../../../src/components/widgets/ReceptiveField/receptive-field-view';
+} from '~/components/widgets/ActivationGradient/activation-gradient';
+import { growthChart, sweepChart } from '~/components/widgets/ReceptiveField/rf-charts';
+import { conv, growthLabels, stackPresets } from '~/components/widgets/ReceptiveField/receptive-field-view';
 
 const GOLDEN = join(import.meta.dirname, 'golden');
 const update = process.env.UPDATE_GOLDEN === '1';

@@ -12,9 +12,9 @@ import {
   samplePreactivations,
   SAMPLES,
   type Settings,
-} from '../../../src/components/widgets/ActivationGradient/activation-gradient';
-import { decadeDomain, decadeTicks } from '../../../src/components/widgets/ActivationGradient/charts';
-import { stringsFor } from '../../../src/i18n/ui';
+} from '~/components/widgets/ActivationGradient/activation-gradient';
+import { decadeDomain, decadeTicks } from '~/components/widgets/ActivationGradient/charts';
+import { stringsFor } from '~/i18n/ui';
 import { english } from '../english';
 
 const settings = (over: Partial<Settings>): Settings => ({ ...defaultSettings, ...over });

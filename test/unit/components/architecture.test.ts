@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../../src/lib/cnn/analyze';
-import { presets, presetKeys } from '../../../src/lib/cnn/presets';
+import { analyze } from '~/lib/cnn/analyze';
+import { presets, presetKeys } from '~/lib/cnn/presets';
 import {
   chartData,
   chartLabels,
@@ -8,11 +8,11 @@ import {
   paramGroup,
   paramShares,
   visibleRows,
-} from '../../../src/components/widgets/ArchitectureTable/architecture';
-import { paramsChart } from '../../../src/components/widgets/ArchitectureTable/architecture-chart';
-import { renderChart } from '../../../src/components/widgets/shared/plot';
-import { serverDocument } from '../../../src/components/widgets/shared/server-document';
-import { stringsFor } from '../../../src/i18n/ui';
+} from '~/components/widgets/shared/architecture/architecture';
+import { paramsChart } from '~/components/widgets/shared/architecture/architecture-chart';
+import { renderChart } from '~/components/widgets/shared/plot';
+import { serverDocument } from '~/components/widgets/shared/server-document';
+import { stringsFor } from '~/i18n/ui';
 import { english } from '../english';
 
 const analysed = (key: (typeof presetKeys)[number]) => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readNumber, readWholeFields } from '../../../src/components/widgets/shared/fields';
+import { readNumber, readWholeFields } from '~/components/widgets/shared/fields';
 
 describe('readNumber', () => {
   it.each([

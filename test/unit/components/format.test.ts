@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ratioDigits } from '../../../src/components/widgets/shared/format';
+import { ratioDigits } from '~/components/widgets/shared/format';
 
 describe('ratioDigits', () => {
   it.each([

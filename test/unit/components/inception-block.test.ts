@@ -8,7 +8,7 @@ import {
   diagramHeight,
   DIAGRAM,
   type Settings,
-} from '../../../src/components/widgets/InceptionBlock/inception-block';
+} from '~/components/widgets/InceptionBlock/inception-block';
 import { english } from '../english';
 
 const settings = (over: Partial<Settings>): Settings => ({ ...defaultSettings, ...over });

@@ -8,8 +8,8 @@ import {
   metricValues,
   texNumber,
   type Settings,
-} from '../../../src/components/widgets/KernelTradeoff/kernel-tradeoff';
-import { chartRows } from '../../../src/components/widgets/KernelTradeoff/charts';
+} from '~/components/widgets/KernelTradeoff/kernel-tradeoff';
+import { chartRows } from '~/components/widgets/KernelTradeoff/charts';
 import { english } from '../english';
 
 const settings = (over: Partial<Settings>): Settings => ({ ...defaultSettings, ...over });

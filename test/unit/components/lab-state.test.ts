@@ -6,10 +6,10 @@ import {
   hashFor,
   problemLine,
   readHash,
-} from '../../../src/components/widgets/ArchitectureLab/lab-state';
-import { formatNetwork } from '../../../src/lib/cnn/text-format';
-import { presets, presetKeys } from '../../../src/lib/cnn/presets';
-import { problem } from '../../../src/lib/cnn/problems';
+} from '~/components/widgets/ArchitectureLab/lab-state';
+import { formatNetwork } from '~/lib/cnn/text-format';
+import { presets, presetKeys } from '~/lib/cnn/presets';
+import { problem } from '~/lib/cnn/problems';
 import { english } from '../english';
 
 describe('analyzeText', () => {

@@ -7,7 +7,7 @@ import {
   texNumber,
   type LayerComparison,
   type Settings,
-} from '../../../src/components/widgets/LayerParams/layer-params';
+} from '~/components/widgets/LayerParams/layer-params';
 import { english } from '../english';
 
 const settings = (over: Partial<Settings>): Settings => ({ ...defaultSettings, ...over });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawWidth, isNarrower, loadThen } from '../../../src/components/widgets/shared/on-demand';
+import { drawWidth, isNarrower, loadThen } from '~/components/widgets/shared/on-demand';
 
 describe('loadThen', () => {
   it('hands the loaded module to use', async () => {

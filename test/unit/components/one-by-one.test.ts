@@ -12,7 +12,7 @@ import {
   type OneByOneResult,
   type Settings,
   type Slot,
-} from '../../../src/components/widgets/OneByOne/one-by-one';
+} from '~/components/widgets/OneByOne/one-by-one';
 import { english } from '../english';
 
 const settings = (over: Partial<Settings>): Settings => ({ ...defaultSettings, ...over });

@@ -1,14 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   cellKind,
-  clampPosition,
   computeFigure,
   defaultSettings,
   formulaTex,
-  moveSelection,
   unreadIndices,
   type Settings,
-} from '../../../src/components/widgets/PaddingFormula/padding-formula';
+} from '~/components/widgets/PaddingFormula/padding-formula';
 import { english } from '../english';
 
 const settings = (over: Partial<Settings>): Settings => ({ ...defaultSettings, ...over });
@@ -100,26 +98,6 @@ describe('grid helpers', () => {
     const f = computeFigure(settings({ n, k, p, s, d }));
     if (!f.ok) throw new Error('expected valid');
     expect([...unreadIndices(f)].sort((a, b) => a - b)).toEqual(unread);
-  });
-
-  it.each([
-    [-3, 5, 0],
-    [2.4, 5, 2],
-    [9, 5, 4],
-    [0, 0, 0],
-  ])('clampPosition(%d, o=%d) = %d', (v, o, want) => expect(clampPosition(v, o)).toBe(want));
-
-  it.each([
-    ['ArrowRight', 0, 0, [0, 1]],
-    ['ArrowRight', 0, 4, [0, 4]],
-    ['ArrowLeft', 2, 0, [2, 0]],
-    ['ArrowDown', 4, 1, [4, 1]],
-    ['ArrowUp', 3, 3, [2, 3]],
-    ['Home', 3, 3, [3, 0]],
-    ['End', 3, 1, [3, 4]],
-    ['a', 1, 1, null],
-  ] as const)('moveSelection(%s) from (%i,%i) on 5×5', (key, r, c, want) => {
-    expect(moveSelection(key, r, c, 5)).toEqual(want);
   });
 });
 

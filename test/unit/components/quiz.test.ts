@@ -4,7 +4,7 @@ import {
   parseTypedNumber,
   questionProblems,
   type Question,
-} from '../../../src/components/lesson/Quiz/quiz';
+} from '~/components/lesson/Quiz/quiz';
 
 describe('parseTypedNumber', () => {
   it.each([

@@ -4,7 +4,7 @@ import {
   readLayers,
   stackPresets,
   type LayerFields,
-} from '../../../src/components/widgets/ReceptiveField/receptive-field-view';
+} from '~/components/widgets/ReceptiveField/receptive-field-view';
 
 const f = (k: unknown, s: unknown = 1, p: unknown = 0, d: unknown = 1, kind: 'conv' | 'pool' = 'conv') =>
   ({ kind, k, s, p, d }) as LayerFields;

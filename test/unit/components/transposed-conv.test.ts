@@ -3,8 +3,6 @@ import {
   checkSettings,
   defaults,
   formulaTex,
-  gridDifference,
-  moveCell,
   inputValues,
   kernelValues,
   overlapsOf,
@@ -13,8 +11,8 @@ import {
   stepOfCell,
   stepView,
   type Settings,
-} from '../../../src/components/widgets/TransposedConv/transposed-conv';
-import { referenceConvTranspose } from '../../../src/lib/cnn';
+} from '~/components/widgets/TransposedConv/transposed-conv';
+import { referenceConvTranspose } from '~/lib/cnn';
 
 const withS = (patch: Partial<Settings>): Settings => ({ ...defaults, ...patch });
 
@@ -112,20 +110,4 @@ describe('overlapSummary and formulaTex', () => {
       'o = s(i-1) + a + k - 2p = 2\\cdot(3-1) + 1 + 3 - 2\\cdot 1 = 6',
     );
   });
-});
-
-describe('gridDifference and moveCell', () => {
-  it('largest absolute difference; Infinity on different shapes', () => {
-    expect(gridDifference([[1, 2]], [[1.5, 2]])).toBe(0.5);
-    expect(gridDifference([[1]], [[1], [2]])).toBe(Infinity);
-  });
-  it.each([
-    ['ArrowRight', 0, 0, [0, 1]],
-    ['ArrowRight', 0, 2, [0, 2]],
-    ['ArrowDown', 2, 1, [2, 1]],
-    ['ArrowUp', 1, 1, [0, 1]],
-    ['Home', 1, 2, [1, 0]],
-    ['End', 1, 0, [1, 2]],
-    ['a', 1, 1, null],
-  ] as const)('%s from (%i, %i) in 3×3 → %j', (key, r, c, to) => expect(moveCell(key, r, c, 3)).toEqual(to));
 });

@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import en from '../../../src/content/i18n/en.json';
-import ko from '../../../src/content/i18n/ko.json';
-import { describeProblem, formatNumber, translate } from '../../../src/i18n/translate';
-import { localeOf, stringsFor } from '../../../src/i18n/ui';
-import { analyze } from '../../../src/lib/cnn/analyze';
-import { layerKinds } from '../../../src/lib/cnn/network';
-import { presetKeys } from '../../../src/lib/cnn/presets';
+import en from '~/content/i18n/en.json';
+import ko from '~/content/i18n/ko.json';
+import { describeProblem, formatNumber, translate } from '~/i18n/translate';
+import { localeOf, stringsFor } from '~/i18n/ui';
+import { analyze } from '~/lib/cnn/analyze';
+import { layerKinds } from '~/lib/cnn/network';
+import { presetKeys } from '~/lib/cnn/presets';
 import {
   mismatchDetails,
   optionKeys,
@@ -16,9 +16,9 @@ import {
   problemCodes,
   quantityKeys,
   type Problem,
-} from '../../../src/lib/cnn/problems';
-import { parseNetwork, parseShape } from '../../../src/lib/cnn/text-format';
-import { analyzeText } from '../../../src/components/widgets/ArchitectureLab/lab-state';
+} from '~/lib/cnn/problems';
+import { parseNetwork, parseShape } from '~/lib/cnn/text-format';
+import { analyzeText } from '~/components/widgets/ArchitectureLab/lab-state';
 
 const placeholders = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 const enStrings: Record<string, string> = en;

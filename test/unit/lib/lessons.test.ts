@@ -6,7 +6,7 @@ import {
   lessonSummary,
   lessonsOf,
   type LessonEntryLike,
-} from '../../../src/lib/lessons';
+} from '~/lib/lessons';
 
 const entry = (id: string, data: Partial<LessonEntryLike['data']> = {}): LessonEntryLike => ({
   id,

@@ -18,12 +18,12 @@ import {
   normalSampler,
   checkRange,
   type ActivationKind,
-} from '../../../lib/cnn/activations';
-import { checkWhole } from '../../../lib/cnn/conv-arithmetic';
-import type { Problem } from '../../../lib/cnn/problems';
-import type { Strings } from '../../../i18n/translate';
+} from '~/lib/cnn/activations';
+import { checkWhole } from '~/lib/cnn/conv-arithmetic';
+import type { Problem } from '~/lib/cnn/problems';
+import type { Strings } from '~/i18n/translate';
 import { createTranslator } from '~/components/widgets/shared/translator';
-import { readNumber, type Field } from '../shared/fields';
+import { readNumber, type Field } from '~/components/widgets/shared/fields';
 
 export interface Settings {
   kind: ActivationKind;

@@ -5,7 +5,7 @@
  * styles), so both themes work; lines differ by dash pattern too, never by colour alone.
  */
 import * as Plot from '@observablehq/plot';
-import type { ChartSpec } from '../shared/plot';
+import type { ChartSpec } from '~/components/widgets/shared/plot';
 import {
   activationCurve,
   formatLog10,
@@ -16,11 +16,11 @@ import {
   Z_RANGE,
   type DepthPoint,
 } from './activation-gradient';
-import type { ActivationKind } from '../../../lib/cnn/activations';
-import type { Locale, Strings } from '../../../i18n/translate';
+import type { ActivationKind } from '~/lib/cnn/activations';
+import type { Locale, Strings } from '~/i18n/translate';
 import { createTranslator } from '~/components/widgets/shared/translator';
-import { maxDerivative } from '../../../lib/cnn/activations';
-import { renderChart } from '../shared/plot';
+import { maxDerivative } from '~/lib/cnn/activations';
+import { renderChart } from '~/components/widgets/shared/plot';
 import { SAMPLES, type Figure } from './activation-gradient';
 
 export interface GradientChartText {

@@ -2,10 +2,10 @@
  * The Architecture Lab's pure state: text → parsed network → analysis, which text line each
  * problem belongs to, and the URL fragment that reproduces a network (#preset=… or #net=…).
  */
-import { analyze, type Analysis } from '../../../lib/cnn/analyze';
-import { parseNetwork, type TextPosition } from '../../../lib/cnn/text-format';
-import { presetKeys, type PresetKey } from '../../../lib/cnn/presets';
-import { problem, type Problem } from '../../../lib/cnn/problems';
+import { analyze, type Analysis } from '~/lib/cnn/analyze';
+import { parseNetwork, type TextPosition } from '~/lib/cnn/text-format';
+import { presetKeys, type PresetKey } from '~/lib/cnn/presets';
+import { problem, type Problem } from '~/lib/cnn/problems';
 
 /** A problem with the 1-based text line it belongs to (null when no line can be named). */
 export interface LineProblem {

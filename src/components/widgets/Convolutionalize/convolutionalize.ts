@@ -12,6 +12,7 @@
 import {
   analyze,
   denseToConvFilter,
+  referenceConv,
   fcAsConv,
   mulberry32,
   problem,
@@ -20,8 +21,8 @@ import {
   type Layer,
   type Problem,
   type SpatialShape,
-} from '../../../lib/cnn';
-import type { ConvolutionalizeArgs, ConvolutionalizeResult } from '../../../lib/tf/protocol';
+} from '~/lib/cnn';
+import type { ConvolutionalizeArgs, ConvolutionalizeResult } from '~/lib/tf/protocol';
 
 export const TRAIN_SIZE = 10;
 export const MIN_SIZE = TRAIN_SIZE;
@@ -176,28 +177,6 @@ export interface Forward {
   dense: number[] | null;
   /** max |dense − conv| when the dense head ran */
   maxDifference: number | null;
-}
-
-/**
- * y[m][r][c] = Σ_ch Σ_i Σ_j x̃[ch][r·s + i][c·s + j]·w[m][ch][i][j] + b[m] (x̃: x with p zeros around).
- * TODO(wt-e): use lib/cnn's referenceConv once it lands on main.
- */
-function referenceConv(x: number[][][], w: number[][][][], b: number[], s: number, p: number): number[][][] {
-  const [h, wd, k] = [x[0]?.length ?? 0, x[0]?.[0]?.length ?? 0, w[0]?.[0]?.length ?? 0];
-  const [oh, ow] = [Math.floor((h + 2 * p - k) / s) + 1, Math.floor((wd + 2 * p - k) / s) + 1];
-  return w.map((bank, m) =>
-    Array.from({ length: oh }, (_, r) =>
-      Array.from({ length: ow }, (_, c) => {
-        let sum = b[m] ?? 0;
-        bank.forEach((kernel, ch) =>
-          kernel.forEach((row, i) =>
-            row.forEach((v, j) => (sum += (x[ch]![r * s + i - p]?.[c * s + j - p] ?? 0) * v)),
-          ),
-        );
-        return sum;
-      }),
-    ),
-  );
 }
 
 /** A [k_h, k_w, C_in, C_out] filter as kernels w[m][c][i][j] (the reference convolution's layout). */

@@ -7,14 +7,14 @@
  * 3×3 max pool → 1×1 (pool proj). Without ("naive" module, the paper's Figure 2a): 1×1 | 3×3 |
  * 5×5 | 3×3 max pool, the pool passing all C_in channels through.
  */
-import { analyze, type LayerReport } from '../../../lib/cnn/analyze';
-import { checkWhole } from '../../../lib/cnn/conv-arithmetic';
-import { addParams, type Params } from '../../../lib/cnn/formulas';
-import type { ConcatBlock } from '../../../lib/cnn/network';
-import { concat, conv, maxpool, relu } from '../../../lib/cnn/presets/build';
-import { inception } from '../../../lib/cnn/presets/googlenet';
-import type { Problem } from '../../../lib/cnn/problems';
-import { readNumber, type Field } from '../shared/fields';
+import { analyze, type LayerReport } from '~/lib/cnn/analyze';
+import { checkWhole } from '~/lib/cnn/conv-arithmetic';
+import { addParams, type Params } from '~/lib/cnn/formulas';
+import type { ConcatBlock } from '~/lib/cnn/network';
+import { concat, conv, maxpool, relu } from '~/lib/cnn/presets/build';
+import { inception } from '~/lib/cnn/presets/googlenet';
+import type { Problem } from '~/lib/cnn/problems';
+import { readNumber, type Field } from '~/components/widgets/shared/fields';
 
 export const widthKeys = ['c1', 'r3', 'c3', 'r5', 'c5', 'pp'] as const;
 export type WidthKey = (typeof widthKeys)[number];

@@ -4,8 +4,8 @@
  * outlined (so the two differ by more than colour), the share printed at each bar's end.
  */
 import * as Plot from '@observablehq/plot';
-import { renderChart } from '../shared/plot';
-import type { Strings } from '../../../i18n/translate';
+import { renderChart } from '~/components/widgets/shared/plot';
+import type { Strings } from '~/i18n/translate';
 import { createTranslator } from '~/components/widgets/shared/translator';
 import { metricValues, CHART_WIDTH, type Figure, type Metric } from './kernel-tradeoff';
 

@@ -4,9 +4,9 @@
  * "same" padding), compared by receptive field, weights, biases, MACs and nonlinearities.
  * The arithmetic is the engine's `stackedVsSingle` (receptive fields from `receptiveField`).
  */
-import { stackedVsSingle, type StackedVsSingle } from '../../../lib/cnn/formulas';
-import type { Problem } from '../../../lib/cnn/problems';
-import { readWholeFields, type Field } from '../shared/fields';
+import { stackedVsSingle, type StackedVsSingle } from '~/lib/cnn/formulas';
+import type { Problem } from '~/lib/cnn/problems';
+import { readWholeFields, type Field } from '~/components/widgets/shared/fields';
 
 export const targets = [5, 7] as const;
 export type Target = (typeof targets)[number];

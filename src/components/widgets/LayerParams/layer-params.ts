@@ -3,10 +3,10 @@
  * the convolution's parameters and those of a fully-connected layer joining the same input and
  * output shapes (stride 1, no padding, as in lesson 1's 32×32×3 → 28×28×4 example).
  */
-import { convOutput } from '../../../lib/cnn/conv-arithmetic';
-import { convParams, fcParams, type Params } from '../../../lib/cnn/formulas';
-import type { Problem } from '../../../lib/cnn/problems';
-import { readWholeFields, type Field } from '../shared/fields';
+import { convOutput } from '~/lib/cnn/conv-arithmetic';
+import { convParams, fcParams, type Params } from '~/lib/cnn/formulas';
+import type { Problem } from '~/lib/cnn/problems';
+import { readWholeFields, type Field } from '~/components/widgets/shared/fields';
 
 export interface Settings {
   cIn: Field;

@@ -3,10 +3,10 @@
  * its parameters and multiply–accumulates, a 3×3 "same" convolution on the same input for
  * comparison, and the layout of the channel-mixing drawing.
  */
-import { outputSize } from '../../../lib/cnn/conv-arithmetic';
-import { convMacs, convParams, type Params } from '../../../lib/cnn/formulas';
-import type { Problem } from '../../../lib/cnn/problems';
-import { readWholeFields, type Field } from '../shared/fields';
+import { outputSize } from '~/lib/cnn/conv-arithmetic';
+import { convMacs, convParams, type Params } from '~/lib/cnn/formulas';
+import type { Problem } from '~/lib/cnn/problems';
+import { readWholeFields, type Field } from '~/components/widgets/shared/fields';
 
 export interface Settings {
   h: Field;

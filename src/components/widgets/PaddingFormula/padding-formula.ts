@@ -8,9 +8,9 @@ import {
   samePadding,
   tilingProblem,
   type ConvAxisResult,
-} from '../../../lib/cnn/conv-arithmetic';
-import { problem, type Problem } from '../../../lib/cnn/problems';
-import { readNumber, type Field } from '../shared/fields';
+} from '~/lib/cnn/conv-arithmetic';
+import { problem, type Problem } from '~/lib/cnn/problems';
+import { readNumber, type Field } from '~/components/widgets/shared/fields';
 
 export interface Settings {
   n: Field;
@@ -79,31 +79,6 @@ export function unreadIndices(f: { result: ConvAxisResult; k: number; s: number;
   const unread = new Set<number>();
   for (let x = 0; x < f.result.padded; x++) if (!read.has(x)) unread.add(x);
   return unread;
-}
-
-/** Clamps an output position to the grid 0 … o − 1. */
-export function clampPosition(value: number, o: number): number {
-  return Math.min(Math.max(0, Math.round(value)), Math.max(0, o - 1));
-}
-
-/** Moves the selected output cell for an arrow/Home/End key; null when the key is not ours. */
-export function moveSelection(key: string, row: number, col: number, o: number): [number, number] | null {
-  switch (key) {
-    case 'ArrowUp':
-      return [clampPosition(row - 1, o), col];
-    case 'ArrowDown':
-      return [clampPosition(row + 1, o), col];
-    case 'ArrowLeft':
-      return [row, clampPosition(col - 1, o)];
-    case 'ArrowRight':
-      return [row, clampPosition(col + 1, o)];
-    case 'Home':
-      return [row, 0];
-    case 'End':
-      return [row, o - 1];
-    default:
-      return null;
-  }
 }
 
 /**

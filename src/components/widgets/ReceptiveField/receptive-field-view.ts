@@ -2,8 +2,8 @@
  * ReceptiveField's pure state: presets, reading the reader's layer fields, the figure (map sizes,
  * the selected unit's region in every layer) and the growth chart.
  */
-import { checkWhole } from '../../../lib/cnn/conv-arithmetic';
-import { atLayer } from '../../../lib/cnn/analyze';
+import { checkWhole } from '~/lib/cnn/conv-arithmetic';
+import { atLayer } from '~/lib/cnn/analyze';
 import {
   clipRange,
   dependencyRanges,
@@ -13,10 +13,10 @@ import {
   stackSizes,
   type Range,
   type StackLayer,
-} from '../../../lib/cnn/receptive-field';
-import type { Checked, Problem } from '../../../lib/cnn/problems';
-import { readNumber, type Field } from '../shared/fields';
-import type { Locale, Strings } from '../../../i18n/translate';
+} from '~/lib/cnn/receptive-field';
+import type { Checked, Problem } from '~/lib/cnn/problems';
+import { readNumber, type Field } from '~/components/widgets/shared/fields';
+import type { Locale, Strings } from '~/i18n/translate';
 import { createTranslator } from '~/components/widgets/shared/translator';
 
 export const conv = (k: number, s = 1, p = 0, d = 1): StackLayer => ({ kind: 'conv', k, s, p, d });

@@ -3,12 +3,12 @@
  * effective field against depth. Islands import this module only when they redraw a chart.
  */
 import * as Plot from '@observablehq/plot';
-import { fieldGrowth, type StackLayer } from '../../../lib/cnn/receptive-field';
-import type { ChartSpec } from '../shared/plot';
+import { fieldGrowth, type StackLayer } from '~/lib/cnn/receptive-field';
+import type { ChartSpec } from '~/components/widgets/shared/plot';
 import { conv, type GrowthLabels } from './receptive-field-view';
 import type { SweepLabels, SweepPoint } from './erf';
 
-export { renderChart } from '../shared/plot';
+export { renderChart } from '~/components/widgets/shared/plot';
 
 /**
  * Receptive field against depth: the reader's stack, plain 3×3 layers (r = 2l + 1), and 3×3

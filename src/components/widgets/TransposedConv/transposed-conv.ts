@@ -12,7 +12,7 @@ import {
   transposedLayout,
   type OverlapPattern,
   type Problem,
-} from '../../../lib/cnn';
+} from '~/lib/cnn';
 
 export interface Settings {
   /** input size i (square i × i) */
@@ -148,27 +148,4 @@ export function overlapSummary(pattern: OverlapPattern): OverlapSummary {
 /** The output-size formula with the current numbers: o = s(i − 1) + a + k − 2p = … = o. */
 export function formulaTex(s: Settings, o: number): string {
   return `o = s(i-1) + a + k - 2p = ${s.s}\\cdot(${s.i}-1) + ${s.a} + ${s.k} - 2\\cdot ${s.p} = ${o}`;
-}
-
-/** Largest |a − b| over two grids of the same shape (Infinity when the shapes differ). */
-export function gridDifference(a: number[][], b: number[][]): number {
-  if (a.length !== b.length || a.some((row, y) => row.length !== b[y]!.length)) return Infinity;
-  return Math.max(0, ...a.flatMap((row, y) => row.map((v, x) => Math.abs(v - b[y]![x]!))));
-}
-
-/**
- * The input cell the arrow keys (and Home/End) move to in an i × i grid, or null for other keys.
- * TODO(wt-e): use shared/grid-nav's moveSelection once it lands on main.
- */
-export function moveCell(key: string, r: number, c: number, i: number): [number, number] | null {
-  const clamp = (v: number) => Math.min(Math.max(0, v), i - 1);
-  const moves: Record<string, [number, number]> = {
-    ArrowUp: [clamp(r - 1), c],
-    ArrowDown: [clamp(r + 1), c],
-    ArrowLeft: [r, clamp(c - 1)],
-    ArrowRight: [r, clamp(c + 1)],
-    Home: [r, 0],
-    End: [r, i - 1],
-  };
-  return moves[key] ?? null;
 }

@@ -3,7 +3,7 @@
  * (e.g. "depth"). Before showing the problems, the widget swaps the key for the control's label
  * in the reader's language, so the message names the exact field ("Depth L must be …").
  */
-import type { Problem } from '../../../lib/cnn/problems';
+import type { Problem } from '~/lib/cnn/problems';
 
 /** Replaces `values.what` (a field key) by `labels[key]` where a label is given. */
 export function labelProblems(problems: Problem[], labels: Record<string, string>): Problem[] {

@@ -2,8 +2,8 @@
  * The one way widgets read what the reader typed: a number input's bound value becomes a number,
  * and an empty field becomes NaN, which the engine's checks report as missing.
  */
-import { checkWhole } from '../../../lib/cnn/conv-arithmetic';
-import type { Problem } from '../../../lib/cnn/problems';
+import { checkWhole } from '~/lib/cnn/conv-arithmetic';
+import type { Problem } from '~/lib/cnn/problems';
 
 /** A field as the browser gives it: number inputs bind numbers, or null/'' when empty. */
 export type Field = string | number | null | undefined;

@@ -23,8 +23,8 @@ import type {
   RunStats,
   TfError,
   TfOutcome,
-} from '../../../lib/tf/protocol';
-import type { RunOptions, TfClient } from '../../../lib/tf/client';
+} from '~/lib/tf/protocol';
+import type { RunOptions, TfClient } from '~/lib/tf/client';
 
 /** What a job finally returns: its value, or an error value (never a throw). */
 export type TaskOutcome<R> = { ok: true; value: R } | { ok: false; error: TfError };
@@ -90,7 +90,7 @@ export const SLOW_MS = 300;
 let client: Promise<TfClient> | null = null;
 /** The page's shared client, its module imported on the first call. */
 export function loadTfClient(): Promise<TfClient> {
-  client ??= import('../../../lib/tf/client').then((m) => m.getTf());
+  client ??= import('~/lib/tf/client').then((m) => m.getTf());
   return client;
 }
 
@@ -188,12 +188,12 @@ export function createTaskRunner<R, P = never>(
 }
 
 /**
- * The backend a view's numbers come from: the current answer's (done or error), else — while a
- * request runs or after a cancel — the last answer's.
+ * The stats behind the numbers shown (backend, time, tensor count): the current answer's (done or
+ * error), else — while a request runs or after a cancel — the last answer's.
  */
-export function backendOf<R>(view: TaskView<R>, last: TaskDone<R> | null): BackendInfo | undefined {
-  if (view.state === 'done' || view.state === 'error') return view.stats?.backend;
-  return last?.stats?.backend;
+export function statsOf<R>(view: TaskView<R>, last: TaskDone<R> | null): RunStats | null {
+  if (view.state === 'done' || view.state === 'error') return view.stats;
+  return last?.stats ?? null;
 }
 
 /** Which backend computed, as a code: WebGL (with its version) or the CPU (with why not WebGL). */

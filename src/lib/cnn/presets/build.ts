@@ -15,7 +15,7 @@ import type {
   PlainLayer,
   PoolLayer,
   ResidualBlock,
-} from '../network';
+} from '~/lib/cnn/network';
 
 type ConvOptions = Omit<ConvLayer, 'kind' | 'out' | 'k'>;
 type PoolOptions = Omit<PoolLayer, 'kind' | 'k'>;

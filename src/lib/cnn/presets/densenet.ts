@@ -1,4 +1,4 @@
-import type { Layer } from '../network';
+import type { Layer } from '~/lib/cnn/network';
 import type { Preset } from './preset';
 import { avgpool, bn, concat, conv, fc, maxpool, plain, relu } from './build';
 

@@ -1,4 +1,4 @@
-import type { Layer } from '../network';
+import type { Layer } from '~/lib/cnn/network';
 import type { Preset } from './preset';
 import { conv, convt, dropout, relu, residual } from './build';
 import { vgg16Stages, vggStage } from './vgg';

@@ -1,4 +1,4 @@
-import type { ConcatBlock } from '../network';
+import type { ConcatBlock } from '~/lib/cnn/network';
 import type { Preset } from './preset';
 import { avgpool, concat, conv, dropout, fc, lrn, maxpool, plain, relu } from './build';
 

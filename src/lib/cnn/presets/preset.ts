@@ -1,4 +1,4 @@
-import type { Network, Shape } from '../network';
+import type { Network, Shape } from '~/lib/cnn/network';
 
 /**
  * A published network: its layers, its input and where it comes from. Its display name is a UI

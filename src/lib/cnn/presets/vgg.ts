@@ -1,4 +1,4 @@
-import type { Layer } from '../network';
+import type { Layer } from '~/lib/cnn/network';
 import type { Preset } from './preset';
 import { conv, fc4096Head, maxpool, relu } from './build';
 

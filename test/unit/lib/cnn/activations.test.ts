@@ -9,7 +9,7 @@ import {
   maxDerivative,
   mulberry32,
   normalSampler,
-} from '../../../../src/lib/cnn/activations';
+} from '~/lib/cnn/activations';
 import { english } from '../../english';
 
 describe('activate', () => {

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import {
-  analyze,
-  type Analysis,
-  type Layer,
-  type Network,
-  type Shape,
-} from '../../../../src/lib/cnn/analyze';
-import { describeProblem } from '../../../../src/i18n/translate';
-import { uiStrings } from '../../../../src/i18n/ui';
-import type { ProblemCode } from '../../../../src/lib/cnn/problems';
+import { analyze, type Analysis, type Layer, type Network, type Shape } from '~/lib/cnn/analyze';
+import { describeProblem } from '~/i18n/translate';
+import { uiStrings } from '~/i18n/ui';
+import type { ProblemCode } from '~/lib/cnn/problems';
 import { english } from '../../english';
 
 function ok(network: Layer[], input: Shape): Analysis {

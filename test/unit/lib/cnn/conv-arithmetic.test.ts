@@ -7,7 +7,7 @@ import {
   outputSize,
   samePadding,
   transposedOutput,
-} from '../../../../src/lib/cnn/conv-arithmetic';
+} from '~/lib/cnn/conv-arithmetic';
 
 describe("effectiveKernel: k' = k + (k − 1)(d − 1)", () => {
   it.each([

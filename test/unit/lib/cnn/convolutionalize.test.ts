@@ -1,11 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  analyze,
-  denseToConvFilter,
-  fcAsConv,
-  presets,
-  vgg16Convolutionalized,
-} from '../../../../src/lib/cnn';
+import { analyze, denseToConvFilter, fcAsConv, presets, vgg16Convolutionalized } from '~/lib/cnn';
 
 describe('fcAsConv: a dense layer on an h×w×C map = an h×w convolution, same parameters', () => {
   it.each([

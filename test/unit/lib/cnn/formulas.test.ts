@@ -6,7 +6,7 @@ import {
   fcParams,
   receptiveField,
   stackedVsSingle,
-} from '../../../../src/lib/cnn/formulas';
+} from '~/lib/cnn/formulas';
 
 describe('convParams: weights = k_h·k_w·(C_in/groups)·C_out, biases = C_out', () => {
   it.each([

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, type Analysis, type LayerReport } from '../../../../src/lib/cnn/analyze';
-import { presetKeys, presets, type PresetKey } from '../../../../src/lib/cnn/presets';
+import { analyze, type Analysis, type LayerReport } from '~/lib/cnn/analyze';
+import { presetKeys, presets, type PresetKey } from '~/lib/cnn/presets';
 import { english } from '../../english';
-import { uiStrings } from '../../../../src/i18n/ui';
+import { uiStrings } from '~/i18n/ui';
 
 function run(key: PresetKey): Analysis {
   const p = presets[key];

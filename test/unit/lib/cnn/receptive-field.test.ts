@@ -7,8 +7,8 @@ import {
   stackNames,
   stackSizes,
   type StackLayer,
-} from '../../../../src/lib/cnn/receptive-field';
-import { receptiveField } from '../../../../src/lib/cnn/formulas';
+} from '~/lib/cnn/receptive-field';
+import { receptiveField } from '~/lib/cnn/formulas';
 
 const conv = (k: number, s = 1, p = 0, d = 1): StackLayer => ({ kind: 'conv', k, s, p, d });
 const pool = (k: number, s = k, p = 0): StackLayer => ({ kind: 'pool', k, s, p, d: 1 });

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyze } from '../../../../src/lib/cnn/analyze';
-import { macsOfKind, paramsOfKind, percentOf, powerOfTen } from '../../../../src/lib/cnn/scale';
-import { presets } from '../../../../src/lib/cnn/presets';
-import { concat, conv, plain } from '../../../../src/lib/cnn/presets/build';
+import { analyze } from '~/lib/cnn/analyze';
+import { macsOfKind, paramsOfKind, percentOf, powerOfTen } from '~/lib/cnn/scale';
+import { presets } from '~/lib/cnn/presets';
+import { concat, conv, plain } from '~/lib/cnn/presets/build';
 import { english } from '../../english';
 
 describe('powerOfTen: 10^e ≤ n < 10^(e+1)', () => {

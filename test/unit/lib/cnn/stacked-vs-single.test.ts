@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, stackedVsSingle, type Layer } from '../../../../src/lib/cnn';
+import { analyze, stackedVsSingle, type Layer } from '~/lib/cnn';
 
 describe('stackedVsSingle with biases, MACs, nonlinearities and fields', () => {
   it.each([

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, type Layer } from '../../../../src/lib/cnn/analyze';
-import { presetKeys, presets } from '../../../../src/lib/cnn/presets';
-import type { ProblemCode } from '../../../../src/lib/cnn/problems';
-import { formatNetwork, parseNetwork, parseShape } from '../../../../src/lib/cnn/text-format';
+import { analyze, type Layer } from '~/lib/cnn/analyze';
+import { presetKeys, presets } from '~/lib/cnn/presets';
+import type { ProblemCode } from '~/lib/cnn/problems';
+import { formatNetwork, parseNetwork, parseShape } from '~/lib/cnn/text-format';
 import { english } from '../../english';
 
 function parsed(text: string) {

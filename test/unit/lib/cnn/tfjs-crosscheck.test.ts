@@ -12,8 +12,8 @@ import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import * as tfl from '@tensorflow/tfjs-layers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { analyze, isFlat, type Analysis, type Shape } from '../../../../src/lib/cnn/analyze';
-import { parseNetwork } from '../../../../src/lib/cnn/text-format';
+import { analyze, isFlat, type Analysis, type Shape } from '~/lib/cnn/analyze';
+import { parseNetwork } from '~/lib/cnn/text-format';
 import { english } from '../../english';
 
 beforeAll(async () => {

@@ -9,9 +9,8 @@ import {
   referenceConvTranspose,
   scatterFootprint,
   transposedLayout,
-} from '../../../../src/lib/cnn/transposed-conv';
-import { referenceConv } from '../../../../src/components/widgets/ConvolutionExplorer/reference-conv';
-import { mulberry32 } from '../../../../src/lib/cnn';
+} from '~/lib/cnn/transposed-conv';
+import { mulberry32, referenceConv } from '~/lib/cnn';
 
 describe('transposedLayout: o = s(i − 1) + a + k − 2p, canvas s(i − 1) + k', () => {
   it.each([

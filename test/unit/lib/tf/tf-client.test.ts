@@ -3,8 +3,8 @@
  * (worker cannot start, crashes, malformed or missing answers) resolved as an error value.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { createTfClient, type WorkerLike } from '../../../../src/lib/tf/client';
-import type { TfRequest, TfResponse } from '../../../../src/lib/tf/protocol';
+import { createTfClient, type WorkerLike } from '~/lib/tf/client';
+import type { TfRequest, TfResponse } from '~/lib/tf/protocol';
 
 const stats = { backend: { name: 'webgl' as const, webglVersion: 2 }, ms: 1, numTensors: 0 };
 

@@ -6,15 +6,15 @@
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ops, OpArgsError } from '../../../../src/lib/tf/ops';
+import { ops, OpArgsError } from '~/lib/tf/ops';
 import type {
   Conv2dTransposeArgs,
   ConvolutionalizeArgs,
   ConvolutionalizeResult,
   TensorResult,
-} from '../../../../src/lib/tf/protocol';
-import { convTransposeArgs, hwcToVolume, volumeToHwc } from '../../../../src/lib/tf/layouts';
-import { mulberry32, referenceConvTranspose } from '../../../../src/lib/cnn';
+} from '~/lib/tf/protocol';
+import { convTransposeArgs, fromTensorResult, volumeToHwc } from '~/lib/tf/layout';
+import { mulberry32, referenceConvTranspose } from '~/lib/cnn';
 import {
   buildNet,
   forwardOf,
@@ -22,7 +22,7 @@ import {
   sceneTensor,
   shapesFor,
   TRAIN_SIZE,
-} from '../../../../src/components/widgets/Convolutionalize/convolutionalize';
+} from '~/components/widgets/Convolutionalize/convolutionalize';
 
 beforeAll(async () => {
   tf.env().set('IS_TEST', true);
@@ -64,7 +64,7 @@ describe('conv2dTranspose op (tfjs CPU) equals the scatter reference', () => {
     expect(tf.memory().numTensors).toBe(before);
     const oh = ref.value[0]!.length;
     expect(got.shape).toEqual([oh, ref.value[0]![0]!.length, cOut]);
-    const vol = hwcToVolume(got);
+    const vol = fromTensorResult(got);
     let max = 0;
     vol.forEach((plane, m) =>
       plane.forEach((row, y) =>
@@ -73,10 +73,10 @@ describe('conv2dTranspose op (tfjs CPU) equals the scatter reference', () => {
     );
     expect(max).toBeLessThan(1e-4);
   });
-  it('volumeToHwc and hwcToVolume are inverse', () => {
+  it('volumeToHwc and fromTensorResult are inverse', () => {
     const c = randomCase(3, 3, 2, 1, 1);
     const t = volumeToHwc(c.input);
-    expect(hwcToVolume({ shape: t.shape, data: t.data })).toEqual(
+    expect(fromTensorResult({ shape: t.shape, data: t.data })).toEqual(
       c.input.map((p) => p.map((r) => r.map((v) => Math.fround(v)))),
     );
   });

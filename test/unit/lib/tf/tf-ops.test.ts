@@ -1,32 +1,31 @@
 /**
  * The TensorFlow.js layer on the CPU backend in Node: the ops module and the engine are imported
  * directly (the worker file only wires them to postMessage). conv2d is checked against the
- * widget's hand-written reference convolution on random inputs; tensor counts must not grow.
+ * hand-written reference convolution in src/lib/cnn on random inputs; tensor counts must not grow.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-core/dist/register_all_gradients'; // as the worker does
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ops, convOutSize, dilateFilter, OpArgsError } from '../../../../src/lib/tf/ops';
-import { chooseBackend, createEngine, transferablesOf } from '../../../../src/lib/tf/engine';
+import { ops, convOutSize, dilateFilter, OpArgsError } from '~/lib/tf/ops';
+import { chooseBackend, createEngine, transferablesOf } from '~/lib/tf/engine';
 import type {
   Conv2dArgs,
   TensorResult,
   TfResponse,
   UnitGradientArgs,
   UnitGradientResult,
-} from '../../../../src/lib/tf/protocol';
+} from '~/lib/tf/protocol';
 import {
   cellBreakdown,
-  fromTensorResult,
   maxDifference,
   referenceConv,
-  toConv2dArgs,
   type KernelBank,
   type Volume,
-} from '../../../../src/components/widgets/ConvolutionExplorer/reference-conv';
+} from '~/lib/cnn/reference-conv';
+import { fromTensorResult, toConv2dArgs } from '~/lib/tf/layout';
 // the engine's seeded PRNG, so failures are reproducible
-import { mulberry32 } from '../../../../src/lib/cnn/activations';
+import { mulberry32 } from '~/lib/cnn/activations';
 
 beforeAll(async () => {
   tf.env().set('IS_TEST', true); // no "install tfjs-node" banner

@@ -3,10 +3,10 @@
  * load Plot only when they redraw the chart (the first chart comes from the build).
  */
 import * as Plot from '@observablehq/plot';
-import type { Analysis } from '../../../lib/cnn/analyze';
-import { renderChart, type ChartSpec } from '../shared/plot';
-import { chartData, chartLabels, type ChartLabels } from './architecture';
-import type { Locale, Strings } from '../../../i18n/translate';
+import type { Analysis } from '~/lib/cnn/analyze';
+import { renderChart, type ChartSpec } from '~/components/widgets/shared/plot';
+import { chartData, chartLabels, PARAMS_CHART_WIDTH, type ChartLabels } from './architecture';
+import type { Locale, Strings } from '~/i18n/translate';
 
 // conv, fc, norm, other, block — readable on light and dark backgrounds.
 const groupColours = ['#4269d0', '#efb118', '#ff725c', '#6cc5b0', '#3ca951'];
@@ -15,7 +15,7 @@ const groupColours = ['#4269d0', '#efb118', '#ff725c', '#6cc5b0', '#3ca951'];
  * Parameters per layer on a log scale: one horizontal bar per top-level row with parameters,
  * filled by group (and the group named in a legend and tooltip, so colour is not the only cue).
  */
-export function paramsChart(analysis: Analysis, labels: ChartLabels, width = 640): ChartSpec {
+export function paramsChart(analysis: Analysis, labels: ChartLabels, width = PARAMS_CHART_WIDTH): ChartSpec {
   const data = chartData(analysis, labels);
   const names = data.map((d) => d.name);
   return {
@@ -58,7 +58,7 @@ export function renderParamsChart(
   network: string,
   locale: Locale,
   doc: Document,
-  width = 640,
+  width = PARAMS_CHART_WIDTH,
 ): string {
   return renderChart(paramsChart(analysis, chartLabels(strings, network, analysis, locale), width), doc);
 }

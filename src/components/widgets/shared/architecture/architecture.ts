@@ -2,11 +2,14 @@
  * Pure helpers shared by ArchitectureTable (lesson 3) and the Architecture Lab: which rows to
  * show, where the parameters live, how to print a receptive field, and the per-layer chart.
  */
-import type { Analysis, LayerReport } from '../../../lib/cnn/analyze';
-import { formatShape } from '../../../lib/cnn/network';
-import { paramsOfKind } from '../../../lib/cnn/scale';
-import type { Locale, Strings } from '../../../i18n/translate';
+import type { Analysis, LayerReport } from '~/lib/cnn/analyze';
+import { formatShape } from '~/lib/cnn/network';
+import { paramsOfKind } from '~/lib/cnn/scale';
+import type { Locale, Strings } from '~/i18n/translate';
 import { createTranslator } from '~/components/widgets/shared/translator';
+
+/** Width in px the parameter chart is drawn at on the server (and the most a redraw uses). */
+export const PARAMS_CHART_WIDTH = 640;
 
 /** Where a leaf layer's parameters count: convolutions, fully-connected layers, normalization. */
 export type ParamGroup = 'conv' | 'fc' | 'norm' | 'none';

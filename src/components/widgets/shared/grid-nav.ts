@@ -1,0 +1,32 @@
+/**
+ * Keyboard navigation of a square grid of cells (a widget's output map): the selected cell moves
+ * with the arrow keys, Home and End. Pure, so every widget with a pickable grid shares it.
+ */
+
+/** Clamps a position to the grid 0 … o − 1 (rounded to a whole cell). */
+export function clampPosition(value: number, o: number): number {
+  return Math.min(Math.max(0, Math.round(value)), Math.max(0, o - 1));
+}
+
+/**
+ * Moves the selected cell of an o × o grid for a key: arrows by one cell (stopping at the edges),
+ * Home / End to the first / last column of the row; null when the key is not ours (let it through).
+ */
+export function moveSelection(key: string, row: number, col: number, o: number): [number, number] | null {
+  switch (key) {
+    case 'ArrowUp':
+      return [clampPosition(row - 1, o), col];
+    case 'ArrowDown':
+      return [clampPosition(row + 1, o), col];
+    case 'ArrowLeft':
+      return [row, clampPosition(col - 1, o)];
+    case 'ArrowRight':
+      return [row, clampPosition(col + 1, o)];
+    case 'Home':
+      return [row, 0];
+    case 'End':
+      return [row, o - 1];
+    default:
+      return null;
+  }
+}
