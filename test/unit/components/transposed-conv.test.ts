@@ -107,7 +107,7 @@ describe('overlapSummary and formulaTex', () => {
   });
   it('fills the formula with the current numbers', () => {
     expect(formulaTex(withS({ i: 3, k: 3, s: 2, p: 1, a: 1 }), 6)).toBe(
-      'o = s(i-1) + a + k - 2p = 2\\cdot(3-1) + 1 + 3 - 2\\cdot 1 = 6',
+      '\\begin{aligned} o &= s(i-1) + a + k - 2p \\\\ &= 2\\cdot(3-1) + 1 + 3 - 2\\cdot 1 = 6 \\end{aligned}',
     );
   });
 });

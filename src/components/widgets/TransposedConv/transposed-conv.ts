@@ -147,5 +147,6 @@ export function overlapSummary(pattern: OverlapPattern): OverlapSummary {
 
 /** The output-size formula with the current numbers: o = s(i − 1) + a + k − 2p = … = o. */
 export function formulaTex(s: Settings, o: number): string {
-  return `o = s(i-1) + a + k - 2p = ${s.s}\\cdot(${s.i}-1) + ${s.a} + ${s.k} - 2\\cdot ${s.p} = ${o}`;
+  // two lines, so the formula fits a phone screen without scrolling
+  return `\\begin{aligned} o &= s(i-1) + a + k - 2p \\\\ &= ${s.s}\\cdot(${s.i}-1) + ${s.a} + ${s.k} - 2\\cdot ${s.p} = ${o} \\end{aligned}`;
 }
