@@ -15,6 +15,9 @@ const published: [string, string, number][] = [
   ['resnet34', 'ResNet-34', 21_797_672],
   ['resnet50', 'ResNet-50', 25_557_032],
   ['densenet121', 'DenseNet-121', 7_978_856],
+  // FCN (Long et al. 2015): the paper's 134M backbone + score layers + transposed convolutions
+  ['fcn32s', 'FCN-32s', 136_152_917],
+  ['fcn8s', 'FCN-8s', 134_489_759],
 ];
 
 test('without JavaScript the default network, its table and chart are on the page', async ({ browser }) => {

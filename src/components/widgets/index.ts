@@ -15,3 +15,5 @@ export { default as YoloGrid } from './YoloGrid/YoloGrid.astro';
 export { default as BottleneckBlock } from './BottleneckBlock/BottleneckBlock.astro';
 export { default as DenseBlock } from './DenseBlock/DenseBlock.astro';
 export { default as AddVsConcat } from './AddVsConcat/AddVsConcat.astro';
+export { default as Convolutionalize } from './Convolutionalize/Convolutionalize.astro';
+export { default as TransposedConv } from './TransposedConv/TransposedConv.astro';

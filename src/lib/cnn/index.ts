@@ -49,10 +49,13 @@ export {
   presetKeys,
   presets,
   densenet,
+  fcn,
   inception,
+  vgg16Convolutionalized,
   resnet,
   vgg,
   yolov1,
+  type FcnStride,
   type Preset,
   type PresetKey,
   type ResNetBlock,
@@ -84,3 +87,5 @@ export {
   type DenseCounts,
   type DenseLayerRow,
 } from './dense-blocks';
+export * from './transposed-conv';
+export * from './convolutionalize';

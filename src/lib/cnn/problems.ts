@@ -45,6 +45,7 @@ export const problemCodes = [
   'networkTooLarge',
   'outOfRange',
   'missingNumber',
+  'channelMismatch',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];
 

@@ -18,4 +18,4 @@ export {
   type WorkerLike,
 } from './client';
 export type * from './protocol';
-export { fromTensorResult, toConv2dArgs } from './layout';
+export { convTransposeArgs, fromTensorResult, toConv2dArgs, volumeToHwc } from './layout';

@@ -12,8 +12,12 @@
 import type * as TfCore from '@tensorflow/tfjs-core';
 import { outputSize } from '~/lib/cnn/conv-arithmetic';
 import type {
+  ConvLayerArgs,
   ConvPad,
   Conv2dArgs,
+  Conv2dTransposeArgs,
+  ConvolutionalizeArgs,
+  ConvolutionalizeResult,
   OpArgs,
   Pool2dArgs,
   OpName,
@@ -35,8 +39,12 @@ export type Tf = Pick<
   | 'add'
   | 'avgPool'
   | 'conv2d'
+  | 'conv2dTranspose'
+  | 'matMul'
+  | 'reshape'
   | 'env'
   | 'maxPool'
+  | 'fused'
   | 'memory'
   | 'ready'
   | 'relu'
@@ -44,6 +52,7 @@ export type Tf = Pick<
   | 'slice'
   | 'sum'
   | 'tensor1d'
+  | 'tensor2d'
   | 'tensor3d'
   | 'tensor4d'
   | 'tidy'
@@ -246,10 +255,136 @@ const unitGradient: OpImpl<'unitGradient'> = (tf, args: UnitGradientArgs) => {
   return out!;
 };
 
+/** y = conv2dTranspose(x, w, s, p) + b with output size s(i − 1) + a + k − 2p (see `Conv2dTransposeArgs`). */
+const conv2dTranspose: OpImpl<'conv2dTranspose'> = (tf, args: Conv2dTransposeArgs) => {
+  const x = checkTensor('input', args.input, 3);
+  const w = checkTensor('filter', args.filter, 4);
+  const [h, wd, cIn] = x.shape as [number, number, number];
+  const [kh, kw, cOut, wIn] = w.shape as [number, number, number, number];
+  if (wIn !== cIn) fail(`filter has ${wIn} input channels but the input has ${cIn}`);
+  const bias = checkBias(args.bias, cOut);
+  const s = args.stride;
+  if (!isWhole(s, 1)) fail(`stride must be a whole number ≥ 1 (got ${String(s)})`);
+  const p = args.pad;
+  if (!isWhole(p, 0)) fail(`pad must be a whole number ≥ 0 (got ${String(p)})`);
+  const a = args.outputPadding ?? 0;
+  if (!isWhole(a, 0) || a >= s)
+    fail(`output padding must be a whole number below the stride (got ${String(a)})`);
+  const oh = s * (h - 1) + a + kh - 2 * p;
+  const ow = s * (wd - 1) + a + kw - 2 * p;
+  if (oh < 1 || ow < 1) fail(`padding ${p} crops the whole ${kh}×${kw} output`);
+  if (oh * ow * cOut > MAX_ELEMENTS) fail('the output would be too large');
+
+  let out: TensorResult | undefined;
+  tf.tidy(() => {
+    const xt = tf.tensor3d(x.data, [h, wd, cIn]);
+    const wt = tf.tensor4d(w.data, [kh, kw, cOut, cIn]);
+    let y = tf.conv2dTranspose(xt, wt, [oh, ow, cOut], s, p);
+    if (bias) y = tf.add(y, tf.tensor1d(bias));
+    out = toTensorResult(y);
+  });
+  return out!;
+};
+
+/** Checks a conv layer list against an input of `c` channels; returns checked layers. */
+function checkLayers(layers: ConvLayerArgs[] | undefined, c: number) {
+  if (!Array.isArray(layers)) fail('layers must be a list');
+  return layers.map((layer, i) => {
+    const w = checkTensor(`layers[${i}].filter`, layer.filter, 4);
+    const [, , wIn, cOut] = w.shape as [number, number, number, number];
+    if (wIn !== c) fail(`layers[${i}] expects ${wIn} input channels but gets ${c}`);
+    if (!isWhole(layer.stride, 1)) fail(`layers[${i}].stride must be a whole number ≥ 1`);
+    if ((layer.dilation ?? 1) !== 1) fail(`layers[${i}]: dilation is not supported here`);
+    c = cOut;
+    return {
+      w,
+      bias: checkBias(layer.bias, cOut),
+      stride: layer.stride,
+      pad: checkPad(layer.pad),
+      relu: layer.relu === true,
+    };
+  });
+}
+
+/**
+ * Runs features → flatten → dense, and features → conv with the dense weights reshaped to
+ * [h, w, C, units] (see `ConvolutionalizeArgs`). The dense path runs only when the feature map has
+ * exactly h·w·C values; otherwise it reports `flattenLength` (the reason a dense layer fixes the
+ * input size). The conv path needs a feature map at least h × w.
+ */
+const convolutionalize: OpImpl<'convolutionalize'> = (tf, args: ConvolutionalizeArgs) => {
+  const x = checkTensor('input', args.input, 3);
+  const layers = checkLayers(args.layers, x.shape[2]!);
+  const [th, tw, tc] = Array.isArray(args.trainMap) ? args.trainMap : [];
+  if (!isWhole(th, 1) || !isWhole(tw, 1) || !isWhole(tc, 1)) fail('trainMap must be [h, w, C]');
+  const wDense = checkTensor('dense.weights', args.dense?.weights, 2);
+  const [nIn, units] = wDense.shape as [number, number];
+  if (nIn !== th * tw * tc) fail(`dense.weights has ${nIn} rows but trainMap has ${th * tw * tc} values`);
+  const bias = checkBias(args.dense.bias, units);
+  let [h, wd, c] = x.shape as [number, number, number];
+  for (const l of layers) {
+    const [kh, kw, , cOut] = l.w.shape as [number, number, number, number];
+    [h, wd, c] = [convOutSize(h, kh, l.stride, l.pad), convOutSize(wd, kw, l.stride, l.pad), cOut];
+    if (h < 1 || wd < 1) fail('a feature layer does not fit its input');
+  }
+  if (c !== tc) fail(`the features have ${c} channels but trainMap has ${tc}`);
+  if (h < th || wd < tw)
+    fail(`the ${h}×${wd} feature map is smaller than the ${th}×${tw} the dense layer reads`);
+
+  let out: ConvolutionalizeResult | undefined;
+  tf.tidy(() => {
+    // fused conv + bias + ReLU: one WebGL program per layer (each new input size compiles its own)
+    let y = tf.tensor3d(x.data, x.shape as [number, number, number]);
+    for (const l of layers) {
+      y = tf.fused.conv2d({
+        x: y,
+        filter: tf.tensor4d(l.w.data, l.w.shape as [number, number, number, number]),
+        strides: l.stride,
+        pad: l.pad,
+        bias: l.bias ? tf.tensor1d(l.bias) : undefined,
+        activation: l.relu ? 'relu' : 'linear',
+      });
+    }
+    const wt = tf.tensor2d(wDense.data, [nIn, units]);
+    const bt = bias ? tf.tensor1d(bias) : undefined;
+    // the same numbers, read as an h × w × C × units filter
+    const conv = tf.fused.conv2d({
+      x: y,
+      filter: tf.reshape(wt, [th, tw, tc, units]) as TfCore.Tensor4D,
+      strides: 1,
+      pad: 'valid',
+      bias: bt,
+    });
+    const convResult = toTensorResult(conv);
+    let dense: ConvolutionalizeResult['dense'];
+    let maxDifference: number | null = null;
+    if (h * wd * c === nIn) {
+      let z = tf.matMul(tf.reshape(y, [1, nIn]) as TfCore.Tensor2D, wt);
+      if (bt) z = tf.add(z, bt);
+      const scores = toTensorResult(tf.reshape(z, [units]));
+      dense = { ok: true, scores };
+      maxDifference = 0;
+      for (let m = 0; m < units; m++)
+        maxDifference = Math.max(maxDifference, Math.abs(scores.data[m]! - convResult.data[m]!));
+    } else {
+      dense = { ok: false, refusal: { code: 'flattenLength', expected: nIn, got: h * wd * c } };
+    }
+    out = { features: [h, wd, c], conv: convResult, dense, maxDifference };
+  });
+  return out!;
+};
+
 const info: OpImpl<'info'> = (tf) => ({ version: tf.version_core, ops: Object.keys(ops) as OpName[] });
 
 /** Every op by name. The mapped type makes a declared-but-unimplemented op a compile error. */
-export const ops: { [N in OpName]: OpImpl<N> } = { conv2d, pool2d, unitGradient, info };
+export const ops: { [N in OpName]: OpImpl<N> } = {
+  conv2d,
+  pool2d,
+  unitGradient,
+  info,
+  conv2dTranspose,
+  convolutionalize,
+};
 
 export function isOpName(name: string): name is OpName {
   return Object.prototype.hasOwnProperty.call(ops, name);

@@ -118,6 +118,10 @@ export interface OpDefs {
   unitGradient: { args: UnitGradientArgs; result: UnitGradientResult };
   /** what the worker is: tfjs version and available ops (touches no tensors) */
   info: { args: Record<string, never>; result: InfoResult };
+  /** transposed 2-D convolution of one image (see `Conv2dTransposeArgs`) */
+  conv2dTranspose: { args: Conv2dTransposeArgs; result: TensorResult };
+  /** a small net ending in a dense layer, run as is and with the dense layer as a convolution */
+  convolutionalize: { args: ConvolutionalizeArgs; result: ConvolutionalizeResult };
 }
 
 export type OpName = keyof OpDefs;
@@ -184,3 +188,59 @@ export type TfResponse<N extends OpName = OpName> =
 export type TfOutcome<N extends OpName = OpName> =
   | { ok: true; result: OpResult<N>; stats: RunStats; roundTripMs: number }
   | { ok: false; error: TfError; stats?: RunStats };
+
+/**
+ * One transposed 2-D convolution, batch of one, NHWC (TensorFlow's conv2dTranspose): every input
+ * value x[r, c, ch] adds x[r, c, ch]·w[u, v, m, ch] to y[r·s + u − p, c·s + v − p, m], then + b[m].
+ * Output size o = s(i − 1) + a + k − 2p on each axis.
+ */
+export interface Conv2dTransposeArgs {
+  /** input x, shape [H, W, C_in] */
+  input: TensorData;
+  /** kernels w, shape [k_h, k_w, C_out, C_in] (TensorFlow's layout for conv2dTranspose) */
+  filter: TensorData;
+  /** biases b, length C_out; omitted = no bias */
+  bias?: Float32Array | number[];
+  /** stride s (both axes) */
+  stride: number;
+  /** padding p cropped from each side of the output (a whole number) */
+  pad: number;
+  /** output padding a, 0 ≤ a < s (default 0) */
+  outputPadding?: number;
+}
+
+/**
+ * A small classifier: convolution layers, then flatten and a dense layer trained on feature maps
+ * of shape `trainMap`. The op runs it on `input` twice: with the dense layer, and with the dense
+ * weights reshaped into a [h, w, C, units] convolution (no padding, stride 1).
+ */
+export interface ConvolutionalizeArgs {
+  /** input image x, shape [H, W, C] */
+  input: TensorData;
+  /** the feature layers, applied in order */
+  layers: ConvLayerArgs[];
+  /** dense weights W, shape [h·w·C, units] (input flattened in H·W·C order), and biases */
+  dense: { weights: TensorData; bias?: Float32Array | number[] };
+  /** the feature map [h, w, C] the dense layer reads at the training size */
+  trainMap: [number, number, number];
+}
+
+/** Why the dense version could not run (the widget turns the code into a sentence). */
+export interface DenseRefusal {
+  code: 'flattenLength';
+  /** h·w·C: the vector length the dense weights were made for */
+  expected: number;
+  /** H'·W'·C of this input's feature map */
+  got: number;
+}
+
+export interface ConvolutionalizeResult {
+  /** shape of the feature map on this input [H', W', C] */
+  features: number[];
+  /** the convolutional version's score map [H' − h + 1, W' − w + 1, units] */
+  conv: TensorResult;
+  /** the dense version's scores [units], or why it cannot run on this input */
+  dense: { ok: true; scores: TensorResult } | { ok: false; refusal: DenseRefusal };
+  /** max |dense − conv| over the units when both ran (the conv map is then 1×1) */
+  maxDifference: number | null;
+}

@@ -6,6 +6,7 @@
 import type {
   ConcatBlock,
   ConvLayer,
+  ConvTLayer,
   DropoutLayer,
   FcLayer,
   Kernel,
@@ -27,6 +28,9 @@ function clean<T extends object>(o: T): T {
 /** Convolution with C_out = out filters of size k (see ConvLayer for the options). */
 export const conv = (out: number, k: Kernel, o: ConvOptions = {}): ConvLayer =>
   clean({ ...o, kind: 'conv', out, k });
+/** Transposed convolution with C_out = out, kernel k (see ConvTLayer: s, p, op = output padding). */
+export const convt = (out: number, k: Kernel, o: Omit<ConvTLayer, 'kind' | 'out' | 'k'> = {}): ConvTLayer =>
+  clean({ ...o, kind: 'convt', out, k });
 /** Max pooling k × k (stride defaults to k). */
 export const maxpool = (k: Kernel, o: PoolOptions = {}): PoolLayer => clean({ ...o, kind: 'maxpool', k });
 /** Average pooling k × k (stride defaults to k). */

@@ -1,10 +1,12 @@
 /**
  * Published networks, keyed for URLs and lesson tags. Totals (weights + biases + BN γ, β):
  * alexnet-2012 60,965,224 · vgg16 138,357,544 · googlenet 6,998,552 · resnet18 11,689,512 ·
- * resnet34 21,797,672 · resnet50 25,557,032 · densenet121 7,978,856.
+ * resnet34 21,797,672 · resnet50 25,557,032 · densenet121 7,978,856 ·
+ * fcn32s 136,152,917 · fcn16s 134,815,994 · fcn8s 134,489,759.
  */
 import { alexnet2012 } from './alexnet';
 import { densenet121 } from './densenet';
+import { fcn16s, fcn32s, fcn8s } from './fcn';
 import { googlenet } from './googlenet';
 import type { Preset } from './preset';
 import { resnet18, resnet34, resnet50 } from './resnet';
@@ -16,6 +18,7 @@ export { inception } from './googlenet';
 export { resnet, residualBlock, type ResNetBlock } from './resnet';
 export { vgg } from './vgg';
 export { yolov1 } from './yolo';
+export { fcn, vgg16Convolutionalized, type FcnStride } from './fcn';
 
 export const presetKeys = [
   'alexnet-2012',
@@ -25,6 +28,9 @@ export const presetKeys = [
   'resnet34',
   'resnet50',
   'densenet121',
+  'fcn32s',
+  'fcn16s',
+  'fcn8s',
 ] as const;
 export type PresetKey = (typeof presetKeys)[number];
 
@@ -36,4 +42,7 @@ export const presets: Record<PresetKey, Preset> = {
   resnet34,
   resnet50,
   densenet121,
+  fcn32s,
+  fcn16s,
+  fcn8s,
 };

@@ -3,18 +3,35 @@ import type { Preset } from './preset';
 import { conv, fc4096Head, maxpool, relu } from './build';
 
 /**
+ * Stage `stage` (1-based) of a VGG network: `count` 3×3 stride-1 "same" convolutions with
+ * `channels` outputs (conv<stage>_<i>, each + ReLU), then pool<stage>, a 2×2 stride-2 max pool.
+ */
+export function vggStage(stage: number, channels: number, count: number): Layer[] {
+  return [
+    ...Array.from({ length: count }, (_, j) => [
+      conv(channels, 3, { name: `conv${stage}_${j + 1}`, p: 1 }),
+      relu(),
+    ]).flat(),
+    maxpool(2, { name: `pool${stage}`, s: 2 }),
+  ];
+}
+
+/** VGG-16's five stages (configuration D): [channels, convolutions] per stage. */
+export const vgg16Stages: [number, number][] = [
+  [64, 2],
+  [128, 2],
+  [256, 3],
+  [512, 3],
+  [512, 3],
+];
+
+/**
  * VGG network: stages of 3×3 stride-1 "same" convolutions (conv<stage>_<i>), each stage followed
  * by a 2×2 stride-2 max pool, then fc6, fc7 (4096) and fc8 (classes).
  * `stages` lists [channels, number of convolutions] per stage.
  */
 export function vgg(stages: [number, number][], classes = 1000): Layer[] {
-  const features = stages.flatMap(([channels, count], i) => [
-    ...Array.from({ length: count }, (_, j) => [
-      conv(channels, 3, { name: `conv${i + 1}_${j + 1}`, p: 1 }),
-      relu(),
-    ]).flat(),
-    maxpool(2, { name: `pool${i + 1}`, s: 2 }),
-  ]);
+  const features = stages.flatMap(([channels, count], i) => vggStage(i + 1, channels, count));
   return [...features, ...fc4096Head(classes)];
 }
 
@@ -26,11 +43,5 @@ export const vgg16: Preset = {
       'K. Simonyan, A. Zisserman, "Very Deep Convolutional Networks for Large-Scale Image Recognition", ICLR 2015 (Table 1, configuration D).',
     url: 'https://arxiv.org/abs/1409.1556',
   },
-  network: vgg([
-    [64, 2],
-    [128, 2],
-    [256, 3],
-    [512, 3],
-    [512, 3],
-  ]),
+  network: vgg(vgg16Stages),
 };

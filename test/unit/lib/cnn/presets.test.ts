@@ -205,3 +205,70 @@ describe('invariants on every preset', () => {
     expect(leaves.reduce((s, r) => s + r.macs, 0)).toBe(a.totals.macs);
   });
 });
+
+describe('FCN on VGG-16 (Long, Shelhamer, Darrell 2015): shapes through the upsampling path, by hand', () => {
+  // VGG-16 convolutions 14,714,688 + fc6 as 7×7 conv (7·7·512·4096 + 4096) + fc7 as 1×1 conv
+  // (4096·4096 + 4096) + score_fr (4096·21 + 21) = 134,346,581: the paper's "134M".
+  const backbone = 14_714_688 + (7 * 7 * 512 * 4096 + 4096) + (4096 * 4096 + 4096) + (4096 * 21 + 21);
+  const up = (k: number) => k * k * 21 * 21; // transposed conv 21 → 21, no bias
+  const score = (c: number) => c * 21 + 21; // 1×1 conv c → 21
+  it.each<[PresetKey, number]>([
+    ['fcn32s', backbone + up(64)],
+    ['fcn16s', backbone + score(512) + up(4) + up(32)],
+    ['fcn8s', backbone + score(512) + score(256) + 2 * up(4) + up(16)],
+  ])('%s: %i parameters', (key, total) => {
+    expect(backbone).toBe(134_346_581);
+    expect(run(key).totals.params.total).toBe(total);
+  });
+
+  it('FCN-32s on 512×512: pool5 and the scores at 1/32 (16×16), ×32 back to 512×512×21', () => {
+    const a = run('fcn32s');
+    // each pool halves: 512 → 256 → 128 → 64 → 32 → 16
+    expect(['pool1', 'pool2', 'pool3', 'pool4', 'pool5'].map((n) => byName(a, n).output)).toEqual([
+      { h: 256, w: 256, c: 64 },
+      { h: 128, w: 128, c: 128 },
+      { h: 64, w: 64, c: 256 },
+      { h: 32, w: 32, c: 512 },
+      { h: 16, w: 16, c: 512 },
+    ]);
+    // fc6: (16 + 2·3 − 7)/1 + 1 = 16
+    expect(byName(a, 'fc6').output).toEqual({ h: 16, w: 16, c: 4096 });
+    expect(byName(a, 'score_fr').output).toEqual({ h: 16, w: 16, c: 21 });
+    // upscore32: 32·(16 − 1) + 64 − 2·16 = 512
+    expect(byName(a, 'upscore32').output).toEqual({ h: 512, w: 512, c: 21 });
+    expect(byName(a, 'upscore32').params.total).toBe(1_806_336);
+    expect(a.output).toEqual({ h: 512, w: 512, c: 21 });
+    // the scores step 32 input pixels apart; after ×32 the step is 1 again
+    expect(byName(a, 'score_fr').rf.h.j).toBe(32);
+    expect(byName(a, 'upscore32').rf.h.j).toBe(1);
+  });
+
+  it('FCN-8s: ×2 to pool4’s 32×32, + score_pool4; ×2 to pool3’s 64×64, + score_pool3; ×8 to 512×512', () => {
+    const a = run('fcn8s');
+    const f4 = 'fuse_pool3/fuse_pool4';
+    expect(byName(a, `${f4}/score_fr`).output).toEqual({ h: 16, w: 16, c: 21 });
+    // 2·(16 − 1) + 4 − 2 = 32
+    expect(byName(a, `${f4}/upscore2`).output).toEqual({ h: 32, w: 32, c: 21 });
+    expect(byName(a, `${f4}/shortcut/score_pool4`).input).toEqual({ h: 32, w: 32, c: 512 });
+    expect(byName(a, `${f4}/shortcut/score_pool4`).output).toEqual({ h: 32, w: 32, c: 21 });
+    expect(byName(a, f4).output).toEqual({ h: 32, w: 32, c: 21 });
+    // 2·(32 − 1) + 4 − 2 = 64
+    expect(byName(a, 'fuse_pool3/upscore_pool4').output).toEqual({ h: 64, w: 64, c: 21 });
+    expect(byName(a, 'fuse_pool3/shortcut/score_pool3').input).toEqual({ h: 64, w: 64, c: 256 });
+    expect(byName(a, 'fuse_pool3').output).toEqual({ h: 64, w: 64, c: 21 });
+    // 8·(64 − 1) + 16 − 2·4 = 512
+    expect(byName(a, 'upscore8').output).toEqual({ h: 512, w: 512, c: 21 });
+    expect(byName(a, 'upscore8').rf.h.j).toBe(1);
+    expect(byName(a, 'fuse_pool3').rf.h.j).toBe(8);
+    // the skip from pool3 sees a much smaller window than the deep path
+    expect(byName(a, 'fuse_pool3/shortcut/score_pool3').rf.h.r).toBe(byName(a, 'pool3').rf.h.r);
+    expect(byName(a, 'pool3').rf.h.r).toBe(44);
+  });
+
+  it('FCN-16s: ×2 + score_pool4 at 32×32, then ×16', () => {
+    const a = run('fcn16s');
+    expect(byName(a, 'fuse_pool4').output).toEqual({ h: 32, w: 32, c: 21 });
+    // 16·(32 − 1) + 32 − 2·8 = 512
+    expect(byName(a, 'upscore16').output).toEqual({ h: 512, w: 512, c: 21 });
+  });
+});

@@ -282,7 +282,10 @@ describe('engine: requests, responses and errors as values', () => {
     const res = await createEngine(tf, [cpu]).handle({ id: 1, op: 'info', args: {} });
     expect(res).toMatchObject({
       ok: true,
-      result: { version: tf.version_core, ops: ['conv2d', 'pool2d', 'unitGradient', 'info'] },
+      result: {
+        version: tf.version_core,
+        ops: ['conv2d', 'pool2d', 'unitGradient', 'info', 'conv2dTranspose', 'convolutionalize'],
+      },
     });
   });
 });
