@@ -6,9 +6,14 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeFocusableScroll from './src/lib/markdown/rehype-focusable-scroll.mjs';
+import remarkCheckCitations from './src/lib/markdown/remark-check-citations.mjs';
 
 // KaTeX renders at build time; its CSS and fonts are bundled from the katex package (no CDN).
-const markdownPlugins = { remarkPlugins: [remarkMath], rehypePlugins: [rehypeKatex, rehypeFocusableScroll] };
+// remarkCheckCitations fails the build when a lesson's `cites` and its <Cite> tags disagree.
+const markdownPlugins = {
+  remarkPlugins: [remarkMath, remarkCheckCitations],
+  rehypePlugins: [rehypeKatex, rehypeFocusableScroll],
+};
 
 export default defineConfig({
   site: 'https://convnet-notebook.example',

@@ -130,6 +130,70 @@ export const references = {
     year: 2016,
     url: 'https://arxiv.org/abs/1512.00567',
   },
+  'chen-2018': {
+    authors: 'Liang-Chieh Chen, George Papandreou, Iasonas Kokkinos, Kevin Murphy, Alan L. Yuille',
+    title:
+      'DeepLab: Semantic Image Segmentation with Deep Convolutional Nets, Atrous Convolution, and Fully Connected CRFs',
+    venue: 'IEEE Transactions on Pattern Analysis and Machine Intelligence 40(4)',
+    year: 2018,
+    url: 'https://arxiv.org/abs/1606.00915',
+  },
+  'zhang-2019': {
+    authors: 'Richard Zhang',
+    title: 'Making Convolutional Networks Shift-Invariant Again',
+    venue: 'ICML',
+    year: 2019,
+    url: 'https://arxiv.org/abs/1904.11486',
+  },
+  'girshick-2014': {
+    authors: 'Ross Girshick, Jeff Donahue, Trevor Darrell, Jitendra Malik',
+    title: 'Rich feature hierarchies for accurate object detection and semantic segmentation',
+    venue: 'CVPR',
+    year: 2014,
+    url: 'https://arxiv.org/abs/1311.2524',
+  },
+  'he-2014': {
+    authors: 'Kaiming He, Xiangyu Zhang, Shaoqing Ren, Jian Sun',
+    title: 'Spatial Pyramid Pooling in Deep Convolutional Networks for Visual Recognition',
+    venue: 'ECCV',
+    year: 2014,
+    url: 'https://arxiv.org/abs/1406.4729',
+  },
+  'girshick-2015': {
+    authors: 'Ross Girshick',
+    title: 'Fast R-CNN',
+    venue: 'ICCV',
+    year: 2015,
+    url: 'https://arxiv.org/abs/1504.08083',
+  },
+  'ren-2015': {
+    authors: 'Shaoqing Ren, Kaiming He, Ross Girshick, Jian Sun',
+    title: 'Faster R-CNN: Towards Real-Time Object Detection with Region Proposal Networks',
+    venue: 'NeurIPS',
+    year: 2015,
+    url: 'https://arxiv.org/abs/1506.01497',
+  },
+  'redmon-2016': {
+    authors: 'Joseph Redmon, Santosh Divvala, Ross Girshick, Ali Farhadi',
+    title: 'You Only Look Once: Unified, Real-Time Object Detection',
+    venue: 'CVPR',
+    year: 2016,
+    url: 'https://arxiv.org/abs/1506.02640',
+  },
+  'uijlings-2013': {
+    authors: 'J. R. R. Uijlings, K. E. A. van de Sande, T. Gevers, A. W. M. Smeulders',
+    title: 'Selective Search for Object Recognition',
+    venue: 'International Journal of Computer Vision 104(2)',
+    year: 2013,
+    url: 'https://doi.org/10.1007/s11263-013-0620-5',
+  },
+  'everingham-2010': {
+    authors: 'Mark Everingham, Luc Van Gool, Christopher K. I. Williams, John Winn, Andrew Zisserman',
+    title: 'The PASCAL Visual Object Classes (VOC) Challenge',
+    venue: 'International Journal of Computer Vision 88(2)',
+    year: 2010,
+    url: 'https://doi.org/10.1007/s11263-009-0275-4',
+  },
 } as const satisfies Record<string, Reference>;
 
 export type ReferenceKey = keyof typeof references;

@@ -94,3 +94,35 @@ test('Korean widget strings', async ({ page }) => {
   await typeInto(page, fieldInput(page, 'p'), '0');
   await expect(widget(page).getByTestId('invalid')).toContainText('커널');
 });
+
+test('shows how many kernel placements read each pixel: corner 4, edge 6, interior 9', async ({ page }) => {
+  await hydrated(page, '/lessons/02-kernel-size-and-padding/', 'PaddingFormula');
+  const placements = widget(page).getByTestId('placements');
+  await expect(placements).toContainText(
+    'A corner pixel is read by 4 kernel placements, an edge pixel by 6, an interior pixel by 9',
+  );
+  // the default 7×7 image with p = 1: padded cell (1, 1) is the image's corner, (1, 4) an edge, (4, 4) the centre
+  const cells = widget(page).locator('svg').first().locator('g.cell');
+  await expect(cells.nth(1 * 9 + 1)).toHaveAttribute('data-count', '4');
+  await expect(cells.nth(1 * 9 + 4)).toHaveAttribute('data-count', '6');
+  await expect(cells.nth(4 * 9 + 4)).toHaveAttribute('data-count', '9');
+  // only p = k − 1 reads every pixel equally often
+  await typeInto(page, fieldInput(page, 'p'), '2');
+  await expect(placements).toContainText('the same number of kernel placements: 9');
+  await expect(placements).toHaveAttribute('data-min', '9');
+  // the overlay can be switched off (with the keyboard); padded grid is now 11 × 11, (5, 5) is the centre
+  await expect(cells.nth(5 * 11 + 5)).toHaveAttribute('data-count', '9');
+  await widget(page).getByLabel('Show how often each pixel is read').focus();
+  await page.keyboard.press('Space');
+  await expect(cells.nth(5 * 11 + 5)).not.toHaveAttribute('data-count', /.+/);
+});
+
+test('placement counts without JavaScript and in Korean', async ({ browser, page }) => {
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const off = await context.newPage();
+  await off.goto('/lessons/02-kernel-size-and-padding/');
+  await expect(widget(off).getByTestId('placements')).toContainText('corner pixel is read by 4');
+  await context.close();
+  await hydrated(page, '/ko/lessons/02-kernel-size-and-padding/', 'PaddingFormula');
+  await expect(widget(page).getByTestId('placements')).toContainText('모서리 픽셀은 커널이 4번');
+});

@@ -9,3 +9,6 @@ export { default as ActivationGradient } from './ActivationGradient/ActivationGr
 export { default as KernelTradeoff } from './KernelTradeoff/KernelTradeoff.astro';
 export { default as InceptionBlock } from './InceptionBlock/InceptionBlock.astro';
 export { default as ConvolutionExplorer } from './ConvolutionExplorer/ConvolutionExplorer.astro';
+export { default as PoolingExplorer } from './PoolingExplorer/PoolingExplorer.astro';
+export { default as DetectionCost } from './DetectionCost/DetectionCost.astro';
+export { default as YoloGrid } from './YoloGrid/YoloGrid.astro';

@@ -438,19 +438,12 @@ function slide(
       problems.push(...pad.problems);
       continue;
     }
-    const r = convOutput({ n, k: kk, p: pad.value, s, d });
+    const r = convOutput({ n, k: kk, p: pad.value, s, d, ceil });
     if (!r.ok) {
       problems.push(...r.problems);
       continue;
     }
-    let o = r.value.o;
-    if (ceil) {
-      // Caffe/PyTorch ceil mode: one more window if any input is left over,
-      // unless that window would start inside the right padding.
-      o = Math.ceil(r.value.span / s) + 1;
-      if ((o - 1) * s >= n + pad.value) o -= 1;
-    }
-    out.push(o);
+    out.push(r.value.o);
     pads.push(pad.value);
   }
   if (problems.length > 0) return { ok: false, problems };

@@ -16,10 +16,15 @@ export interface ConvAxis {
   s: number;
   /** dilation d (1 = ordinary convolution) */
   d: number;
+  /**
+   * Round the window count up (Caffe, PyTorch `ceil_mode`): o = ⌈(n + 2p − k')/s⌉ + 1, less one
+   * when that last window would start inside the right padding. Default false (floor).
+   */
+  ceil?: boolean;
 }
 
 export interface ConvAxisResult {
-  /** output size o = ⌊(n + 2p − k')/s⌋ + 1 */
+  /** output size o = ⌊(n + 2p − k')/s⌋ + 1 (⌈ ⌉ in ceil mode) */
   o: number;
   /** dilated kernel extent k' = k + (k − 1)(d − 1) */
   kEff: number;
@@ -59,6 +64,9 @@ export function checkWhole(what: string, value: number, min: 0 | 1, max = MAX_SI
 /**
  * Output size of a convolution or pooling window along one axis:
  * o = ⌊(n + 2p − k')/s⌋ + 1 with k' = k + (k − 1)(d − 1).
+ * In ceil mode (Caffe's pooling, PyTorch `ceil_mode=True`) o = ⌈(n + 2p − k')/s⌉ + 1: a last,
+ * partial window covers the rest, unless it would start at or past n + p (inside the right padding),
+ * in which case it is dropped again.
  * Problems: any non-integer / out-of-range input, or k' > n + 2p (the kernel fits nowhere).
  * `rest` > 0 is not an error (frameworks floor it away); see `tilingProblem`.
  */
@@ -75,13 +83,45 @@ export function convOutput(axis: ConvAxis): Checked<ConvAxisResult> {
   const padded = axis.n + 2 * axis.p;
   if (kEff > padded) return { ok: false, problems: [problem('kernelTooLarge', { k: kEff, padded })] };
   const span = padded - kEff;
-  return { ok: true, value: { o: Math.floor(span / axis.s) + 1, kEff, padded, span, rest: span % axis.s } };
+  let o = Math.floor(span / axis.s) + 1;
+  if (axis.ceil === true) {
+    o = Math.ceil(span / axis.s) + 1;
+    if ((o - 1) * axis.s >= axis.n + axis.p) o -= 1;
+  }
+  return { ok: true, value: { o, kEff, padded, span, rest: span % axis.s } };
 }
 
-/** Just the output size o = ⌊(n + 2p − k')/s⌋ + 1, or null when the setting is impossible. */
-export function outputSize(n: number, k: number, p = 0, s = 1, d = 1): number | null {
-  const r = convOutput({ n, k, p, s, d });
+/**
+ * Just the output size o = ⌊(n + 2p − k')/s⌋ + 1 (⌈ ⌉ with `ceil`), or null when the setting is
+ * impossible.
+ */
+export function outputSize(n: number, k: number, p = 0, s = 1, d = 1, ceil = false): number | null {
+  const r = convOutput({ n, k, p, s, d, ceil });
   return r.ok ? r.value.o : null;
+}
+
+/**
+ * How many kernel placements read input pixel i (0-based, unpadded coordinates) along one axis:
+ * the number of output positions j (0 ≤ j < o) with a tap j·s + t·d − p = i for some
+ * t ∈ {0, …, k − 1}. In 2-D a pixel's count is the product of its row and column counts: with
+ * k = 3, p = 1, s = 1 a corner is read 2·2 = 4 times, an edge pixel 2·3 = 6, an interior one 3·3 = 9.
+ * Returns null when the setting is impossible or i lies outside 0 … n − 1.
+ */
+export function placementCount(i: number, n: number, k: number, p = 0, s = 1, d = 1): number | null {
+  const r = convOutput({ n, k, p, s, d });
+  if (!r.ok || !Number.isInteger(i) || i < 0 || i >= n) return null;
+  let count = 0;
+  for (let j = 0; j < r.value.o; j++) if (kernelTaps(j, k, s, d).includes(i + p)) count += 1;
+  return count;
+}
+
+/**
+ * Placement counts of every pixel along one axis, `placementCount(i, …)` for i = 0 … n − 1
+ * (an empty list when the setting is impossible).
+ */
+export function placementCounts(n: number, k: number, p = 0, s = 1, d = 1): number[] {
+  if (!convOutput({ n, k, p, s, d }).ok) return [];
+  return Array.from({ length: n }, (_, i) => placementCount(i, n, k, p, s, d)!);
 }
 
 /**

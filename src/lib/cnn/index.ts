@@ -52,6 +52,7 @@ export {
   inception,
   resnet,
   vgg,
+  yolov1,
   type Preset,
   type PresetKey,
   type ResNetBlock,
@@ -59,3 +60,7 @@ export {
 export * from './receptive-field';
 export { macsOfKind, paramsOfKind, percentOf, powerOfTen } from './scale';
 export * from './activations';
+export * from './reference-conv';
+export * from './pooling';
+export * from './detection';
+export * from './detection-cost';

@@ -18,3 +18,4 @@ export {
   type WorkerLike,
 } from './client';
 export type * from './protocol';
+export { fromTensorResult, toConv2dArgs } from './layout';

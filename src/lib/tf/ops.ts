@@ -10,10 +10,12 @@
  * outlives the op; copy results out as Float32Arrays.
  */
 import type * as TfCore from '@tensorflow/tfjs-core';
+import { outputSize } from '~/lib/cnn/conv-arithmetic';
 import type {
   ConvPad,
   Conv2dArgs,
   OpArgs,
+  Pool2dArgs,
   OpName,
   OpResult,
   TensorData,
@@ -31,8 +33,10 @@ import type {
 export type Tf = Pick<
   typeof TfCore,
   | 'add'
+  | 'avgPool'
   | 'conv2d'
   | 'env'
+  | 'maxPool'
   | 'memory'
   | 'ready'
   | 'relu'
@@ -100,12 +104,14 @@ function checkPad(pad: ConvPad): ConvPad {
   return fail(`pad must be a whole number ≥ 0, 'same' or 'valid' (got ${String(pad)})`);
 }
 
-/** Output size along one axis, as TensorFlow computes it for each kind of padding. */
+/**
+ * Output size along one axis, as TensorFlow computes it for each kind of padding: ⌈n/s⌉ for
+ * 'same'; otherwise o = ⌊(n + 2p − k')/s⌋ + 1 (p = 0 for 'valid') from the conv arithmetic, and 0
+ * when the kernel does not fit.
+ */
 export function convOutSize(n: number, k: number, s: number, pad: ConvPad, d = 1): number {
-  const kEff = k + (k - 1) * (d - 1);
   if (pad === 'same') return Math.ceil(n / s);
-  const p = pad === 'valid' ? 0 : pad;
-  return Math.floor((n + 2 * p - kEff) / s) + 1;
+  return outputSize(n, k, pad === 'valid' ? 0 : pad, s, d) ?? 0;
 }
 
 function toTensorResult(t: TfCore.Tensor): TensorResult {
@@ -156,6 +162,34 @@ const conv2d: OpImpl<'conv2d'> = (tf, args: Conv2dArgs) => {
     const wt = tf.tensor4d(w.data, [kh, kw, cIn, cOut]);
     let y = tf.conv2d(xt, wt, [sh, sw], pad, 'NHWC', d);
     if (bias) y = tf.add(y, tf.tensor1d(bias));
+    out = toTensorResult(y);
+  });
+  return out!;
+};
+
+/**
+ * Max or average pooling (see `Pool2dArgs`). tfjs rounds up with `dimRoundingMode: 'ceil'` and
+ * averages only the cells inside the input, as Caffe does; a last window that would start past the
+ * input (possible only when s > k) is cut off so the size matches `outputSize(…, ceil)`.
+ */
+const pool2d: OpImpl<'pool2d'> = (tf, args: Pool2dArgs) => {
+  const x = checkTensor('input', args.input, 3);
+  const [h, wd, c] = x.shape as [number, number, number];
+  if (args.mode !== 'max' && args.mode !== 'avg')
+    fail(`mode must be 'max' or 'avg' (got ${String(args.mode)})`);
+  if (!isWhole(args.k, 1)) fail(`k must be a whole number ≥ 1 (got ${String(args.k)})`);
+  if (!isWhole(args.stride, 1)) fail(`stride must be a whole number ≥ 1 (got ${String(args.stride)})`);
+  const ceil = args.ceil === true;
+  const oh = outputSize(h, args.k, 0, args.stride, 1, ceil);
+  const ow = outputSize(wd, args.k, 0, args.stride, 1, ceil);
+  if (oh === null || ow === null) fail(`the ${args.k}×${args.k} window does not fit the ${h}×${wd} input`);
+
+  let out: TensorResult | undefined;
+  tf.tidy(() => {
+    const xt = tf.tensor3d(x.data, [h, wd, c]);
+    const pool = args.mode === 'max' ? tf.maxPool : tf.avgPool;
+    let y = pool(xt, args.k, args.stride, 0, ceil ? 'ceil' : 'floor');
+    if (y.shape[0] !== oh || y.shape[1] !== ow) y = tf.slice(y, [0, 0, 0], [oh, ow, c]);
     out = toTensorResult(y);
   });
   return out!;
@@ -215,7 +249,7 @@ const unitGradient: OpImpl<'unitGradient'> = (tf, args: UnitGradientArgs) => {
 const info: OpImpl<'info'> = (tf) => ({ version: tf.version_core, ops: Object.keys(ops) as OpName[] });
 
 /** Every op by name. The mapped type makes a declared-but-unimplemented op a compile error. */
-export const ops: { [N in OpName]: OpImpl<N> } = { conv2d, unitGradient, info };
+export const ops: { [N in OpName]: OpImpl<N> } = { conv2d, pool2d, unitGradient, info };
 
 export function isOpName(name: string): name is OpName {
   return Object.prototype.hasOwnProperty.call(ops, name);

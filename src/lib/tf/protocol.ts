@@ -91,9 +91,29 @@ export interface InfoResult {
  * The op registry's types: name → { args, result }. Declare new ops here (and implement them in
  * `ops.ts`).
  */
+/**
+ * Max or average pooling of one image, each channel on its own, no padding:
+ * y[r, c, ch] = max (or mean) of x[i, j, ch] over r·s ≤ i < min(r·s + k, H), c·s ≤ j < min(c·s + k, W).
+ * Output size o = ⌊(n − k)/s⌋ + 1, or in ceil mode ⌈(n − k)/s⌉ + 1 with the last window clipped to
+ * the input (and dropped if it would start past the input), as Caffe and PyTorch do.
+ */
+export interface Pool2dArgs {
+  /** input x, shape [H, W, C] */
+  input: TensorData;
+  mode: 'max' | 'avg';
+  /** window size k (k × k) */
+  k: number;
+  /** stride s (both axes) */
+  stride: number;
+  /** round the output size up (default false) */
+  ceil?: boolean;
+}
+
 export interface OpDefs {
   /** 2-D convolution of one image (see `Conv2dArgs`) */
   conv2d: { args: Conv2dArgs; result: TensorResult };
+  /** max or average pooling of one image (see `Pool2dArgs`) */
+  pool2d: { args: Pool2dArgs; result: TensorResult };
   /** gradient of one output unit of a conv stack w.r.t. its input */
   unitGradient: { args: UnitGradientArgs; result: UnitGradientResult };
   /** what the worker is: tfjs version and available ops (touches no tensors) */

@@ -6,9 +6,11 @@
  */
 import {
   add,
+  avgPool,
   conv2d,
   enableProdMode,
   env,
+  maxPool,
   memory,
   ready,
   relu,
@@ -32,8 +34,10 @@ enableProdMode();
 // Named imports only (see `Tf` in ops.ts): the bundler keeps just what the ops use.
 const tf: Tf = {
   add,
+  avgPool,
   conv2d,
   env,
+  maxPool,
   memory,
   ready,
   relu,

@@ -35,6 +35,11 @@ import {
 } from '~/components/widgets/ActivationGradient/activation-gradient';
 import { growthChart, sweepChart } from '~/components/widgets/ReceptiveField/rf-charts';
 import { conv, growthLabels, stackPresets } from '~/components/widgets/ReceptiveField/receptive-field-view';
+import { renderCostChart } from '~/components/widgets/DetectionCost/charts';
+import {
+  computeCost,
+  defaultFields as costDefaults,
+} from '~/components/widgets/DetectionCost/detection-cost-view';
 
 const GOLDEN = join(import.meta.dirname, 'golden');
 const update = process.env.UPDATE_GOLDEN === '1';
@@ -190,6 +195,20 @@ describe('chart golden files', () => {
       );
       expectSound(svg);
       expectGolden(`rf-sweep-${locale}-640`, svg);
+    });
+  });
+  describe('DetectionCost: MACs per image of four detectors, log axis', () => {
+    it.each([
+      ['en', 640, costDefaults],
+      ['ko', 360, costDefaults],
+      ['en', 360, { ...costDefaults, backbone: 'alexnet-2012' as const, proposals: 500 }],
+    ] as const)('%s, %i px, %o', (locale, width, fields) => {
+      const cost = computeCost(fields);
+      if (!cost.ok) throw new Error('settings must be valid');
+      const svg = renderCostChart(cost.value, stringsFor(locale, 'detectionCost.'), locale, doc, width);
+      expectSound(svg);
+      expect(svg.match(/class="dc-bar"/g)).toHaveLength(1);
+      expectGolden(`detection-cost-${fields.backbone}-${fields.proposals}-${locale}-${width}`, svg);
     });
   });
 });

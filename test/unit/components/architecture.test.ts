@@ -87,5 +87,6 @@ describe('params chart', () => {
     expect(html.match(/aria-label=/g)).toHaveLength(1);
     expect(html).toContain('fully connected');
     expect(html).not.toContain('batch norm'); // legend lists only groups present
+    expect(html).toContain('fc6 (fully connected): 37,752,832'); // tooltip in the reader's format
   });
 });

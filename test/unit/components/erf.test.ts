@@ -6,12 +6,13 @@ import {
   erfPlan,
   erfRequest,
   erfStats,
+  measureErf,
   sweepStacks,
   MAX_ERF_INPUT,
   type ErfPlan,
 } from '~/components/widgets/ReceptiveField/erf';
 import { ops } from '~/lib/tf/ops';
-import type { UnitGradientResult } from '~/lib/tf/protocol';
+import type { TfOutcome, UnitGradientArgs, UnitGradientResult } from '~/lib/tf/protocol';
 import type { StackLayer } from '~/lib/cnn/receptive-field';
 
 const conv = (k: number, s = 1, p = 0, d = 1): StackLayer => ({ kind: 'conv', k, s, p, d });
@@ -112,5 +113,53 @@ describe('ERF with TensorFlow.js (CPU)', () => {
     });
     expect(ratios[1]!).toBeLessThan(ratios[0]!);
     expect(ratios[2]!).toBeLessThan(ratios[1]!);
+  });
+});
+
+describe('measureErf', () => {
+  const stats = { backend: { name: 'cpu' as const }, ms: 1, numTensors: 0 };
+  const layers = [conv(3), conv(3, 1, 0, 2)];
+  const planned = erfPlan(layers);
+  if (!planned.ok) throw new Error(planned.reason);
+  const plan = planned.plan;
+
+  it('averages the samples the worker computes (seeds 1000, 1001 …), one op per sample', async () => {
+    const seen: UnitGradientArgs[] = [];
+    const run = async (_op: 'unitGradient', args: UnitGradientArgs): Promise<TfOutcome<'unitGradient'>> => {
+      seen.push(args);
+      return { ok: true, result: ops.unitGradient(tf, args) as UnitGradientResult, stats, roundTripMs: 1 };
+    };
+    const out = await measureErf(run, layers, plan, true, 3);
+    expect(seen).toHaveLength(3);
+    const want = erfStats(
+      [1000, 1001, 1002].map((seed) => gradient(layers, plan, seed, true)),
+      plan,
+    );
+    expect(out.ok && out.value.effective).toBeCloseTo(want.effective, 10);
+    expect(out.ok && Array.from(out.value.heat)).toEqual(Array.from(want.heat));
+  });
+
+  it('stops at the first error and returns it as a value', async () => {
+    let calls = 0;
+    const run = async (): Promise<TfOutcome<'unitGradient'>> => {
+      calls++;
+      return calls === 2
+        ? { ok: false, error: { code: 'timeout', message: 'too slow' } }
+        : {
+            ok: true,
+            result: {
+              value: 0,
+              gradient: { shape: [plan.n, plan.n, 1], data: new Float32Array(plan.n * plan.n) },
+              outputShape: [1, 1, 1],
+            },
+            stats,
+            roundTripMs: 1,
+          };
+    };
+    expect(await measureErf(run, layers, plan, false)).toEqual({
+      ok: false,
+      error: { code: 'timeout', message: 'too slow' },
+    });
+    expect(calls).toBe(2);
   });
 });

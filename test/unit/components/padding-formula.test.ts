@@ -1,11 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import {
   cellKind,
-  clampPosition,
   computeFigure,
   defaultSettings,
   formulaTex,
-  moveSelection,
+  placements,
   unreadIndices,
   type Settings,
 } from '~/components/widgets/PaddingFormula/padding-formula';
@@ -101,26 +100,6 @@ describe('grid helpers', () => {
     if (!f.ok) throw new Error('expected valid');
     expect([...unreadIndices(f)].sort((a, b) => a - b)).toEqual(unread);
   });
-
-  it.each([
-    [-3, 5, 0],
-    [2.4, 5, 2],
-    [9, 5, 4],
-    [0, 0, 0],
-  ])('clampPosition(%d, o=%d) = %d', (v, o, want) => expect(clampPosition(v, o)).toBe(want));
-
-  it.each([
-    ['ArrowRight', 0, 0, [0, 1]],
-    ['ArrowRight', 0, 4, [0, 4]],
-    ['ArrowLeft', 2, 0, [2, 0]],
-    ['ArrowDown', 4, 1, [4, 1]],
-    ['ArrowUp', 3, 3, [2, 3]],
-    ['Home', 3, 3, [3, 0]],
-    ['End', 3, 1, [3, 4]],
-    ['a', 1, 1, null],
-  ] as const)('moveSelection(%s) from (%i,%i) on 5×5', (key, r, c, want) => {
-    expect(moveSelection(key, r, c, 5)).toEqual(want);
-  });
 });
 
 describe('formulaTex', () => {
@@ -139,5 +118,29 @@ describe('formulaTex', () => {
     expect(tex).toContain('\\frac{8 + 2 \\cdot 0 - 5}{2}');
     expect(tex).toContain('\\tfrac{3}{2}');
     expect(tex).toMatch(/= 2 \\end{aligned}$/);
+  });
+});
+
+describe('placements: how many kernel placements read each pixel', () => {
+  it.each([
+    // n, k, p, s, corner, edge, interior, min, max
+    [7, 3, 1, 1, 4, 6, 9, 4, 9], // same padding: the 4 / 6 / 9
+    [7, 3, 0, 1, 1, 3, 9, 1, 9], // valid: the corner is read once
+    [7, 3, 2, 1, 9, 9, 9, 9, 9], // p = k − 1: every pixel equally
+    [7, 5, 2, 1, 9, 15, 25, 9, 25],
+    [8, 3, 0, 2, 1, 1, 1, 0, 4], // stride 2, no padding: uneven (1, 1, 2, 1, 2, 1, 1, 0), the last row is never read
+  ])(
+    'n=%i k=%i p=%i s=%i → corner %i, edge %i, interior %i, range %i–%i',
+    (n, k, p, s, corner, edge, interior, min, max) => {
+      const f = computeFigure(settings({ n, k, p, s, d: 1 }));
+      expect(f.ok).toBe(true);
+      if (!f.ok) return;
+      expect(placements(f)).toMatchObject({ corner, edge, interior, min, max });
+    },
+  );
+
+  it('counts along one axis, the grid multiplies them', () => {
+    const f = computeFigure(settings({ n: 5, k: 3, p: 1, s: 1, d: 1 }));
+    expect(f.ok && placements(f).along).toEqual([2, 3, 3, 3, 2]);
   });
 });

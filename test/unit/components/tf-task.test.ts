@@ -5,10 +5,10 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import {
-  backendOf,
   backendSentence,
   backendStatus,
   createTaskRunner,
+  statsOf,
   type TaskContext,
   type TaskView,
 } from '~/components/widgets/shared/tf-task';
@@ -218,26 +218,29 @@ describe('createTaskRunner', () => {
   });
 });
 
-describe('backendOf', () => {
-  const done = { state: 'done' as const, value: 1, stats: statsOn(cpu), roundTripMs: 1 };
+describe('statsOf', () => {
+  const lastStats = statsOn(cpu, 4);
+  const done = { state: 'done' as const, value: 1, stats: lastStats, roundTripMs: 1 };
+  const mine = statsOn(webgl, 2);
   it.each([
-    ['idle, nothing answered yet', { state: 'idle' } as TaskView<number>, null, undefined],
-    ['running: the last answer’s', { state: 'running' } as TaskView<number>, done, cpu],
-    ['done: its own', { ...done, stats: statsOn(webgl) }, done, webgl],
+    ['idle, nothing answered yet', { state: 'idle' }, null, null],
+    ['idle after a cancel: the last answer’s', { state: 'idle' }, done, lastStats],
+    ['running: the last answer’s', { state: 'running' }, done, lastStats],
+    ['done: its own', { ...done, stats: mine }, done, mine],
     [
       'error with stats: its own',
-      { state: 'error', error: { code: 'opFailed', message: '' }, stats: statsOn(webgl) },
+      { state: 'error', error: { code: 'opFailed', message: '' }, stats: mine },
       done,
-      webgl,
+      mine,
     ],
     [
       'error without stats: none',
       { state: 'error', error: { code: 'timeout', message: '' }, stats: null },
       done,
-      undefined,
+      null,
     ],
   ] as const)('%s', (_, view, last, want) => {
-    expect(backendOf(view as TaskView<number>, last)).toEqual(want);
+    expect(statsOf(view as TaskView<number>, last)).toEqual(want);
   });
 });
 

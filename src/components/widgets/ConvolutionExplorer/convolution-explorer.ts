@@ -6,7 +6,7 @@
 import { convOutput, tilingProblem, type ConvAxisResult } from '~/lib/cnn/conv-arithmetic';
 import { convParams, type Params } from '~/lib/cnn/formulas';
 import { problem, type Problem } from '~/lib/cnn/problems';
-import type { KernelBank, Volume } from './reference-conv';
+import type { KernelBank, Volume } from '~/lib/cnn/reference-conv';
 import { readNumber, readWholeFields, type Field } from '~/components/widgets/shared/fields';
 
 /** Input size n (square) and channels C_in: a small image the reader can read cell by cell. */

@@ -5,6 +5,7 @@
 import {
   convOutput,
   kernelTaps,
+  placementCounts,
   samePadding,
   tilingProblem,
   type ConvAxisResult,
@@ -81,31 +82,6 @@ export function unreadIndices(f: { result: ConvAxisResult; k: number; s: number;
   return unread;
 }
 
-/** Clamps an output position to the grid 0 … o − 1. */
-export function clampPosition(value: number, o: number): number {
-  return Math.min(Math.max(0, Math.round(value)), Math.max(0, o - 1));
-}
-
-/** Moves the selected output cell for an arrow/Home/End key; null when the key is not ours. */
-export function moveSelection(key: string, row: number, col: number, o: number): [number, number] | null {
-  switch (key) {
-    case 'ArrowUp':
-      return [clampPosition(row - 1, o), col];
-    case 'ArrowDown':
-      return [clampPosition(row + 1, o), col];
-    case 'ArrowLeft':
-      return [row, clampPosition(col - 1, o)];
-    case 'ArrowRight':
-      return [row, clampPosition(col + 1, o)];
-    case 'Home':
-      return [row, 0];
-    case 'End':
-      return [row, o - 1];
-    default:
-      return null;
-  }
-}
-
 /**
  * The output-size formula as TeX, one step per line so it fits a phone screen: the general
  * form, the current numbers, then the result — o = ⌊(n + 2p − k′)/s⌋ + 1 = ⌊(7 + 2·1 − 3)/1⌋ + 1 = 7.
@@ -121,4 +97,36 @@ export function formulaTex(f: Extract<Figure, { ok: true }>): string {
     String.raw`= \left\lfloor ${quotient} \right\rfloor + 1 = ${f.result.o}`,
     String.raw`\end{aligned}`,
   ].join(' ');
+}
+
+export interface Placements {
+  /** how many placements read input pixel i along one axis (i = 0 … n − 1) */
+  along: number[];
+  /** the 2-D count of a corner, an edge (middle of a side) and an interior (centre) pixel */
+  corner: number;
+  edge: number;
+  interior: number;
+  /** fewest and most placements any pixel gets in 2-D (row count × column count) */
+  min: number;
+  max: number;
+}
+
+/**
+ * How many kernel placements read each input pixel: along one axis `placementCounts` (lib/cnn);
+ * in 2-D the count of pixel (y, x) is along[y]·along[x]. With k = 3, p = 1, s = 1: corner 4,
+ * edge 6, interior 9; every pixel gets the same count only when p = k − 1 (stride 1).
+ */
+export function placements(f: Extract<Figure, { ok: true }>): Placements {
+  const along = placementCounts(f.n, f.k, f.p, f.s, f.d);
+  const mid = Math.floor((f.n - 1) / 2);
+  const lo = Math.min(...along);
+  const hi = Math.max(...along);
+  return {
+    along,
+    corner: along[0]! * along[0]!,
+    edge: along[0]! * along[mid]!,
+    interior: along[mid]! * along[mid]!,
+    min: lo * lo,
+    max: hi * hi,
+  };
 }

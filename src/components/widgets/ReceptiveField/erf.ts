@@ -11,7 +11,7 @@ import {
   type Range,
   type StackLayer,
 } from '~/lib/cnn/receptive-field';
-import type { UnitGradientArgs } from '~/lib/tf/protocol';
+import type { TfError, TfOutcome, UnitGradientArgs } from '~/lib/tf/protocol';
 
 /** Largest input the ERF view differentiates (keeps one gradient well under a second on CPU). */
 export const MAX_ERF_INPUT = 96;
@@ -122,6 +122,32 @@ export function erfStats(gradients: Float32Array[], plan: ErfPlan): ErfStats {
   for (let i = 0; i < heat.length; i++) heat[i]! /= max;
   const effective = Math.min(plan.r, 4 * sigma);
   return { heat, sigma, effective, ratio: effective / plan.r, insideTheory: inside / mass };
+}
+
+/** Random instances of the stack averaged in one ERF picture. */
+export const ERF_SAMPLES = 8;
+
+/** Runs the worker's unitGradient op (a TensorFlow.js task's `ctx.run`). */
+export type RunGradient = (op: 'unitGradient', args: UnitGradientArgs) => Promise<TfOutcome<'unitGradient'>>;
+
+/**
+ * The effective field of `layers`: `erfStats` of |∂y/∂x| over `samples` random instances (seeds
+ * 1000 … 1000 + samples − 1, see `erfRequest`), one gradient per `run`. The first error ends it.
+ */
+export async function measureErf(
+  run: RunGradient,
+  layers: StackLayer[],
+  plan: ErfPlan,
+  relu: boolean,
+  samples = ERF_SAMPLES,
+): Promise<{ ok: true; value: ErfStats } | { ok: false; error: TfError }> {
+  const gradients: Float32Array[] = [];
+  for (let i = 0; i < samples; i++) {
+    const out = await run('unitGradient', erfRequest(layers, plan, 1000 + i, relu));
+    if (!out.ok) return { ok: false, error: out.error };
+    gradients.push(out.result.gradient.data);
+  }
+  return { ok: true, value: erfStats(gradients, plan) };
 }
 
 /** The stacks of the depth sweep: L plain 3×3 convolutions, L = 1 … maxDepth. */

@@ -33,10 +33,10 @@
  *
  * The status line: `backendSentence(t, task.backend)` when `task.backend` is set.
  */
-import type { BackendInfo } from '~/lib/tf/protocol';
+import type { BackendInfo, RunStats } from '~/lib/tf/protocol';
 import {
-  backendOf,
   createTaskRunner,
+  statsOf,
   type TaskDone,
   type TaskJob,
   type TaskOptions,
@@ -75,9 +75,14 @@ export class TfTask<R, P = never> {
     return this.view.state === 'running';
   }
 
-  /** The backend behind the numbers shown: the current answer's, else the last answer's. */
+  /** Stats of the numbers shown (backend, ms, tensors): the current answer's, else the last one's. */
+  get stats(): RunStats | null {
+    return statsOf(this.view, this.last);
+  }
+
+  /** The backend behind the numbers shown (see `stats`). */
   get backend(): BackendInfo | undefined {
-    return backendOf(this.view, this.last);
+    return this.stats?.backend;
   }
 
   /** Starts `job`, superseding any running request; returns a cleanup that cancels it. */

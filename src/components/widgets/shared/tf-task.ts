@@ -188,12 +188,12 @@ export function createTaskRunner<R, P = never>(
 }
 
 /**
- * The backend a view's numbers come from: the current answer's (done or error), else — while a
- * request runs or after a cancel — the last answer's.
+ * The stats behind the numbers shown (backend, time, tensor count): the current answer's (done or
+ * error), else — while a request runs or after a cancel — the last answer's.
  */
-export function backendOf<R>(view: TaskView<R>, last: TaskDone<R> | null): BackendInfo | undefined {
-  if (view.state === 'done' || view.state === 'error') return view.stats?.backend;
-  return last?.stats?.backend;
+export function statsOf<R>(view: TaskView<R>, last: TaskDone<R> | null): RunStats | null {
+  if (view.state === 'done' || view.state === 'error') return view.stats;
+  return last?.stats ?? null;
 }
 
 /** Which backend computed, as a code: WebGL (with its version) or the CPU (with why not WebGL). */

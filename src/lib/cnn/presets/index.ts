@@ -15,6 +15,7 @@ export { densenet } from './densenet';
 export { inception } from './googlenet';
 export { resnet, type ResNetBlock } from './resnet';
 export { vgg } from './vgg';
+export { yolov1 } from './yolo';
 
 export const presetKeys = [
   'alexnet-2012',

@@ -1,7 +1,7 @@
 /**
  * The TensorFlow.js layer on the CPU backend in Node: the ops module and the engine are imported
  * directly (the worker file only wires them to postMessage). conv2d is checked against the
- * widget's hand-written reference convolution on random inputs; tensor counts must not grow.
+ * hand-written reference convolution in src/lib/cnn on random inputs; tensor counts must not grow.
  */
 import * as tf from '@tensorflow/tfjs-core';
 import '@tensorflow/tfjs-backend-cpu';
@@ -18,13 +18,12 @@ import type {
 } from '~/lib/tf/protocol';
 import {
   cellBreakdown,
-  fromTensorResult,
   maxDifference,
   referenceConv,
-  toConv2dArgs,
   type KernelBank,
   type Volume,
-} from '~/components/widgets/ConvolutionExplorer/reference-conv';
+} from '~/lib/cnn/reference-conv';
+import { fromTensorResult, toConv2dArgs } from '~/lib/tf/layout';
 // the engine's seeded PRNG, so failures are reproducible
 import { mulberry32 } from '~/lib/cnn/activations';
 
@@ -283,7 +282,7 @@ describe('engine: requests, responses and errors as values', () => {
     const res = await createEngine(tf, [cpu]).handle({ id: 1, op: 'info', args: {} });
     expect(res).toMatchObject({
       ok: true,
-      result: { version: tf.version_core, ops: ['conv2d', 'unitGradient', 'info'] },
+      result: { version: tf.version_core, ops: ['conv2d', 'pool2d', 'unitGradient', 'info'] },
     });
   });
 });

@@ -6,7 +6,7 @@ import * as Plot from '@observablehq/plot';
 import type { Analysis } from '~/lib/cnn/analyze';
 import { renderChart, type ChartSpec } from '~/components/widgets/shared/plot';
 import { chartData, chartLabels, PARAMS_CHART_WIDTH, type ChartLabels } from './architecture';
-import type { Locale, Strings } from '~/i18n/translate';
+import { formatNumber, type Locale, type Strings } from '~/i18n/translate';
 
 // conv, fc, norm, other, block — readable on light and dark backgrounds.
 const groupColours = ['#4269d0', '#efb118', '#ff725c', '#6cc5b0', '#3ca951'];
@@ -43,7 +43,8 @@ export function paramsChart(analysis: Analysis, labels: ChartLabels, width = PAR
           x2: 'params',
           y: 'name',
           fill: 'group',
-          title: (d: (typeof data)[number]) => `${d.name} (${d.group}): ${d.params}`,
+          title: (d: (typeof data)[number]) =>
+            `${d.name} (${d.group}): ${formatNumber(labels.locale, d.params)}`,
         }),
         Plot.ruleX([1]),
       ],

@@ -131,6 +131,8 @@ export interface ChartLabels {
   description: string;
   xLabel: string;
   groups: Record<ParamGroup | 'block', string>;
+  /** the reader's locale, for the numbers in tooltips */
+  locale: Locale;
 }
 
 /**
@@ -165,5 +167,6 @@ export function chartLabels(
       none: t('arch.group.none'),
       block: t('arch.group.block'),
     },
+    locale,
   };
 }

@@ -1,6 +1,7 @@
 /**
- * A hand-written reference convolution, plain loops and no tfjs: the widget's step-by-step
- * multiply–adds, its server-rendered numbers, and the yardstick TensorFlow.js is checked against.
+ * The reference convolution: plain loops in float64, no tfjs. ConvolutionExplorer shows its
+ * multiply–adds step by step and prints its numbers before TensorFlow.js answers, and the tests
+ * check TensorFlow.js against it (`test/unit/lib/tf/`).
  *
  * Layouts (channel first, as the widget draws them):
  *   input   x[c][y][x]        C_in × H × W
@@ -11,7 +12,7 @@
  * y[m][r][col] = Σ_c Σ_i Σ_j x̃[c][r·s + i][col·s + j] · w[m][c][i][j] + b[m],
  * where x̃ is x with p zeros around it (padded coordinates: x̃[c][y][x] = x[c][y − p][x − p]).
  */
-import type { Conv2dArgs, TensorResult } from '~/lib/tf/protocol';
+import { outputSize } from './conv-arithmetic';
 
 /** C × H × W */
 export type Volume = number[][][];
@@ -59,12 +60,6 @@ export function paddedValue(input: Volume, c: number, y: number, x: number, p: n
   return v === undefined ? 0 : v;
 }
 
-/** Output size along one axis: ⌊(n + 2p − k)/s⌋ + 1 (0 when the kernel does not fit). */
-export function outSize(n: number, k: number, s: number, p: number): number {
-  const span = n + 2 * p - k;
-  return span < 0 ? 0 : Math.floor(span / s) + 1;
-}
-
 /** The multiply–adds for output y[m][row][col], channel by channel, plus the bias. */
 export function cellBreakdown(
   input: Volume,
@@ -108,51 +103,12 @@ export function referenceConv(
   const h = input[0]?.length ?? 0;
   const w = input[0]?.[0]?.length ?? 0;
   const k = kernels[0]?.[0]?.length ?? 0;
-  const oh = outSize(h, k, s, p);
-  const ow = outSize(w, k, s, p);
+  // output size o = ⌊(n + 2p − k)/s⌋ + 1 from the conv arithmetic; none when the kernel does not fit
+  const oh = outputSize(h, k, p, s) ?? 0;
+  const ow = outputSize(w, k, p, s) ?? 0;
   return kernels.map((_, m) =>
     Array.from({ length: oh }, (_, r) =>
       Array.from({ length: ow }, (_, col) => cellBreakdown(input, kernels, bias, s, p, m, r, col).value),
-    ),
-  );
-}
-
-/** The same convolution as `Conv2dArgs` for TensorFlow.js: input HWC, filter HWIO. */
-export function toConv2dArgs(
-  input: Volume,
-  kernels: KernelBank,
-  bias: number[],
-  s: number,
-  p: number,
-): Conv2dArgs {
-  const cIn = input.length;
-  const h = input[0]?.length ?? 0;
-  const w = input[0]?.[0]?.length ?? 0;
-  const cOut = kernels.length;
-  const k = kernels[0]?.[0]?.length ?? 0;
-  const x = new Float32Array(h * w * cIn);
-  for (let c = 0; c < cIn; c++)
-    for (let y = 0; y < h; y++) for (let xx = 0; xx < w; xx++) x[(y * w + xx) * cIn + c] = input[c]![y]![xx]!;
-  const f = new Float32Array(k * k * cIn * cOut);
-  for (let m = 0; m < cOut; m++)
-    for (let c = 0; c < cIn; c++)
-      for (let i = 0; i < k; i++)
-        for (let j = 0; j < k; j++) f[((i * k + j) * cIn + c) * cOut + m] = kernels[m]![c]![i]![j]!;
-  return {
-    input: { shape: [h, w, cIn], data: x },
-    filter: { shape: [k, k, cIn, cOut], data: f },
-    bias: Float32Array.from(bias),
-    stride: s,
-    pad: p,
-  };
-}
-
-/** A TensorFlow.js output [H_out, W_out, C_out] back into the widget's C_out × H_out × W_out. */
-export function fromTensorResult(result: TensorResult): Volume {
-  const [oh = 0, ow = 0, cOut = 0] = result.shape;
-  return Array.from({ length: cOut }, (_, m) =>
-    Array.from({ length: oh }, (_, r) =>
-      Array.from({ length: ow }, (_, c) => result.data[(r * ow + c) * cOut + m]!),
     ),
   );
 }
