@@ -53,6 +53,27 @@ export function analyzeText(text: string): LabResult {
   return { ok: true, analysis: result.value, layerCount };
 }
 
+/** Lines in the text as the editor numbers them: the count of "\n" plus one ("" has 1 line). */
+export function lineCount(text: string): number {
+  let n = 1;
+  for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) n += 1;
+  return n;
+}
+
+/**
+ * Offset of the first character of 1-based `line` in `text` (0 for line 1 and below); past the
+ * last line, the text's length.
+ */
+export function lineStart(text: string, line: number): number {
+  let at = 0;
+  for (let l = 1; l < line; l++) {
+    const next = text.indexOf('\n', at);
+    if (next === -1) return text.length;
+    at = next + 1;
+  }
+  return at;
+}
+
 function toBase64Url(bytes: Uint8Array): string {
   let binary = '';
   for (const b of bytes) binary += String.fromCharCode(b);

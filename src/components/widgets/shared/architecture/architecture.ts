@@ -70,15 +70,60 @@ export function shapeText(row: Pick<LayerReport, 'output'>): string {
   return formatShape(row.output);
 }
 
-/** One bar per top-level row that has parameters: its name, count and group label. */
-export function chartData(analysis: Analysis, labels: Pick<ChartLabels, 'groups'>) {
-  return analysis.rows
-    .filter((r) => r.depth === 0 && r.params.total > 0)
-    .map((r) => ({
-      name: r.name,
-      params: r.params.total,
-      group: labels.groups[isBlock(r) ? 'block' : paramGroup(r.kind)],
-    }));
+/** The most bars the parameter chart draws: a longer network shows its largest layers only. */
+export const MAX_CHART_BARS = 80;
+
+/** Top-level rows with parameters: the chart's candidates, in network order. */
+function chartRows(analysis: Analysis): LayerReport[] {
+  return analysis.rows.filter((r) => r.depth === 0 && r.params.total > 0);
+}
+
+/** How many bars the chart draws (at most `limit`) out of how many layers with parameters. */
+export function chartCount(analysis: Analysis, limit = MAX_CHART_BARS): { shown: number; of: number } {
+  const of = chartRows(analysis).length;
+  return { shown: Math.min(of, limit), of };
+}
+
+/**
+ * The `limit` items with the largest `size`, kept in their original order (ties: the earlier
+ * item wins); all of them when there are no more than `limit`. O(n log n) in the number of items.
+ */
+export function largestInOrder<T>(items: T[], limit: number, size: (item: T) => number): T[] {
+  if (items.length <= limit) return items;
+  const keep = items
+    .map((item, i) => ({ i, size: size(item) }))
+    .sort((a, b) => b.size - a.size || a.i - b.i)
+    .slice(0, Math.max(0, limit))
+    .map((x) => x.i)
+    .sort((a, b) => a - b);
+  return keep.map((i) => items[i]!);
+}
+
+/**
+ * One bar per top-level row that has parameters: its name, count and group label. A network
+ * with more than `limit` such rows (a long pasted one) keeps the `limit` largest, in order.
+ */
+export function chartData(analysis: Analysis, labels: Pick<ChartLabels, 'groups'>, limit = MAX_CHART_BARS) {
+  return largestInOrder(chartRows(analysis), limit, (r) => r.params.total).map((r) => ({
+    name: r.name,
+    params: r.params.total,
+    group: labels.groups[isBlock(r) ? 'block' : paramGroup(r.kind)],
+  }));
+}
+
+const groupNames: Record<ParamGroup | 'block', string> = {
+  conv: 'conv',
+  fc: 'fc',
+  norm: 'norm',
+  none: 'none',
+  block: 'block',
+};
+
+/** Equal for two analyses exactly when their parameter charts have the same bars (name, count, group). */
+export function chartKey(analysis: Analysis): string {
+  return chartData(analysis, { groups: groupNames })
+    .map((d) => `${d.name}\t${d.params}\t${d.group}`)
+    .join('\n');
 }
 
 export interface ChartLabels {
@@ -90,7 +135,10 @@ export interface ChartLabels {
   locale: Locale;
 }
 
-/** The chart's words in the reader's language; the description names the largest layer. */
+/**
+ * The chart's words in the reader's language; the description names the largest layer (and, when
+ * the chart shows only the largest layers, says how many of how many).
+ */
 export function chartLabels(
   strings: Strings,
   network: string,
@@ -100,12 +148,17 @@ export function chartLabels(
   const { t, num } = createTranslator(strings, locale);
   const top = analysis.rows.filter((r) => r.depth === 0);
   const largest = top.reduce((a, b) => (b.params.total > a.params.total ? b : a), top[0]!);
+  const bars = chartCount(analysis);
+  const description = t('arch.chartDescription', {
+    largest: largest.name,
+    largestParams: num(largest.params.total),
+  });
   return {
     label: t('arch.chartLabel', { network }),
-    description: t('arch.chartDescription', {
-      largest: largest.name,
-      largestParams: num(largest.params.total),
-    }),
+    description:
+      bars.shown < bars.of
+        ? `${description} ${t('arch.chartLargestOnly', { shown: num(bars.shown), of: num(bars.of) })}`
+        : description,
     xLabel: t('arch.chartX'),
     groups: {
       conv: t('arch.group.conv'),
