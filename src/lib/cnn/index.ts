@@ -59,3 +59,4 @@ export {
 export * from './receptive-field';
 export { macsOfKind, paramsOfKind, percentOf, powerOfTen } from './scale';
 export * from './activations';
+export * from './residual';

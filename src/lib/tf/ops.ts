@@ -21,6 +21,12 @@ import type {
   UnitGradientArgs,
   UnitGradientResult,
 } from './protocol';
+import {
+  residualGradients,
+  residualTrainStart,
+  residualTrainSteps,
+  residualTrainStop,
+} from './residual-nets';
 
 /**
  * The tfjs-core functions that ops and the engine use. The worker passes exactly these, built from
@@ -30,21 +36,45 @@ import type {
  */
 export type Tf = Pick<
   typeof TfCore,
+  | 'abs'
   | 'add'
+  | 'concat'
   | 'conv2d'
+  | 'customGrad'
+  | 'div'
   | 'env'
+  | 'logSoftmax'
+  | 'matMul'
+  | 'max'
+  | 'mean'
   | 'memory'
+  | 'moments'
+  | 'mul'
+  | 'neg'
+  | 'ones'
   | 'ready'
+  | 'reverse'
   | 'relu'
+  | 'rsqrt'
   | 'setBackend'
+  | 'sigmoid'
   | 'slice'
+  | 'square'
+  | 'stack'
+  | 'sub'
   | 'sum'
+  | 'tanh'
   | 'tensor1d'
+  | 'tensor2d'
   | 'tensor3d'
   | 'tensor4d'
   | 'tidy'
+  | 'transpose'
   | 'valueAndGrad'
+  | 'valueAndGrads'
   | 'version_core'
+  | 'zeros'
+  | 'zerosLike'
 >;
 
 export type OpImpl<N extends OpName> = (tf: Tf, args: OpArgs<N>) => OpResult<N> | Promise<OpResult<N>>;
@@ -215,7 +245,15 @@ const unitGradient: OpImpl<'unitGradient'> = (tf, args: UnitGradientArgs) => {
 const info: OpImpl<'info'> = (tf) => ({ version: tf.version_core, ops: Object.keys(ops) as OpName[] });
 
 /** Every op by name. The mapped type makes a declared-but-unimplemented op a compile error. */
-export const ops: { [N in OpName]: OpImpl<N> } = { conv2d, unitGradient, info };
+export const ops: { [N in OpName]: OpImpl<N> } = {
+  conv2d,
+  unitGradient,
+  residualGradients,
+  residualTrainStart,
+  residualTrainSteps,
+  residualTrainStop,
+  info,
+};
 
 export function isOpName(name: string): name is OpName {
   return Object.prototype.hasOwnProperty.call(ops, name);
