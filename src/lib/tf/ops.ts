@@ -248,11 +248,11 @@ const info: OpImpl<'info'> = (tf) => ({ version: tf.version_core, ops: Object.ke
 export const ops: { [N in OpName]: OpImpl<N> } = {
   conv2d,
   unitGradient,
+  info,
   residualGradients,
   residualTrainStart,
   residualTrainSteps,
   residualTrainStop,
-  info,
 };
 
 export function isOpName(name: string): name is OpName {

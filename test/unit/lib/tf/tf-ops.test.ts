@@ -283,7 +283,18 @@ describe('engine: requests, responses and errors as values', () => {
     const res = await createEngine(tf, [cpu]).handle({ id: 1, op: 'info', args: {} });
     expect(res).toMatchObject({
       ok: true,
-      result: { version: tf.version_core, ops: ['conv2d', 'unitGradient', 'info'] },
+      result: {
+        version: tf.version_core,
+        ops: [
+          'conv2d',
+          'unitGradient',
+          'info',
+          'residualGradients',
+          'residualTrainStart',
+          'residualTrainSteps',
+          'residualTrainStop',
+        ],
+      },
     });
   });
 });
