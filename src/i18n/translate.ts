@@ -17,25 +17,38 @@ export function translate(
   return template === undefined ? `[missing: ${key}]` : fillTemplate(template, values);
 }
 
+/** Value slots that hold a code rendered from its own strings: slot → key prefix. */
+const codeSlots = {
+  what: 'cnn.quantity.',
+  expected: 'cnn.phrase.',
+  found: 'cnn.phrase.',
+  detail: 'cnn.mismatch.',
+};
+
 /**
- * A Problem in the reader's language; quantity symbols in `what` are named per locale, and a
- * problem that belongs to a layer starts with the layer's name ("conv3: …").
+ * A Problem in the reader's language: the template `cnn.problem.<code>` filled from the problem's
+ * values, where the code-valued slots are first rendered from their own strings (a quantity
+ * symbol in `what` → `cnn.quantity.<what>`, a parse phrase in `expected`/`found` →
+ * `cnn.phrase.<phrase>`, a shape-mismatch `detail` → `cnn.mismatch.<detail>`, the `settings` of
+ * an unknown option → `cnn.setting.<key>` each, flags as written); a problem that belongs to a
+ * layer starts with the layer's name ("conv3: …"). `describeProblem(uiStrings.en, p)` is the
+ * English text for developers (errors thrown at build time, tests). A missing key shows itself.
  */
 export function describeProblem(strings: Strings, p: Problem): string {
-  const what = p.values.what;
-  const values: Record<string, number | string> =
-    typeof what === 'string' && strings[`cnn.quantity.${what}`] !== undefined
-      ? { ...p.values, what: strings[`cnn.quantity.${what}`]! }
-      : { ...p.values };
-  // Parse errors quote fixed English phrases ("the end of the line"); each has a translation.
-  for (const slot of ['expected', 'found'] as const) {
-    const phrase = values[slot];
-    if (typeof phrase === 'string' && strings[`cnn.phrase.${phrase}`] !== undefined)
-      values[slot] = strings[`cnn.phrase.${phrase}`]!;
+  const values: Record<string, number | string> = { ...p.values };
+  for (const [slot, prefix] of Object.entries(codeSlots)) {
+    const code = p.values[slot];
+    const template = typeof code === 'string' ? strings[prefix + code] : undefined;
+    if (template !== undefined) values[slot] = fillTemplate(template, p.values);
   }
-  const key = `cnn.problem.${p.code}`;
-  if (strings[key] === undefined) return p.message;
-  const text = fillTemplate(strings[key]!, values);
+  if (typeof p.values.settings === 'string') {
+    const words = p.values.settings.split(' ').filter((w) => w !== '');
+    values.settings =
+      words.length === 0
+        ? translate(strings, 'cnn.phrase.nothingMore')
+        : words.map((w) => strings[`cnn.setting.${w}`] ?? w).join(', ');
+  }
+  const text = translate(strings, `cnn.problem.${p.code}`, values);
   return p.values.layer === undefined ? text : `${p.values.layer}: ${text}`;
 }
 

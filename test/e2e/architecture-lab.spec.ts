@@ -112,4 +112,14 @@ test('Korean: messages and labels', async ({ page }) => {
   await editor.fill('input 8x8x3\nconv 16 k3 s0\n');
   await expect(lab(page).getByTestId('invalid')).toContainText('스트라이드 s은(는) 1 이상이어야 합니다');
   await expect(lab(page).getByTestId('status')).toContainText('2번째 줄');
+  // a parse error, phrases included, reads in Korean; the preset menu names networks in Korean
+  await editor.fill('input 8x8x3\nconv k3\n');
+  const parse = lab(page).getByTestId('invalid').locator('li[data-code="parseExpected"]');
+  await expect(parse).toContainText(
+    '2번째 줄 6번째 칸: 출력 채널 수 (예: conv 64 k3)이(가) 와야 하는데 "k3"이(가) 있습니다.',
+  );
+  await expect(parse).not.toContainText(/expected|found|the number/);
+  await expect(lab(page).getByTestId('preset').locator('option[value="alexnet-2012"]')).toHaveText(
+    'AlexNet (2012, GPU 두 개)',
+  );
 });

@@ -23,7 +23,7 @@
  *   j_out = j_in/s (a fraction of an input pixel).
  *
  * Never throws and never returns NaN: an impossible network is `{ ok: false, problems }`, each
- * problem naming the layer (`values.layer`, `values.path`, and the message starts "conv3: ...").
+ * problem naming the layer (`values.layer`, `values.path`; the UI starts its sentence "conv3: ...").
  */
 import { checkWhole, convOutput, effectiveKernel, samePadding, transposedOutput } from './conv-arithmetic';
 import {
@@ -58,7 +58,7 @@ import {
   type Shape,
   type SpatialShape,
 } from './network';
-import { problem, type Checked, type Problem } from './problems';
+import { problem, uniqueProblems, type Checked, type Problem } from './problems';
 
 export * from './network';
 
@@ -212,7 +212,7 @@ export function flattenRows(reports: LayerReport[]): LayerReport[] {
 }
 
 function checkShape(shape: Shape): Problem[] {
-  // Quantity keys (see quantityNamesEn): height and width are input sizes n, depth is C_in.
+  // Quantity keys (`cnn.quantity.<key>`): height and width are input sizes n, depth is C_in.
   if (shape === null || typeof shape !== 'object')
     return [problem('notInteger', { what: 'n', value: String(shape) })];
   const fields: [string, number][] = isFlat(shape)
@@ -223,7 +223,7 @@ function checkShape(shape: Shape): Problem[] {
         ['cIn', shape.c],
       ];
   const problems = compact(fields.map(([what, v]) => checkWhole(what, v, 1)));
-  return problems.filter((p, i) => problems.findIndex((q) => q.message === p.message) === i);
+  return uniqueProblems(problems);
 }
 
 function analyzeSeq(
@@ -274,17 +274,14 @@ interface Where {
   ctx: Ctx;
 }
 
-/** Attaches a layer's name and path to a problem: values.layer / values.path, "conv3: ..." message. */
+/** Attaches a layer's name and path to a problem (values.layer / values.path); kept if already set. */
 export function atLayer(layer: string, path: string, p: Problem): Problem {
   if (p.values.layer !== undefined) return p;
-  const msg = /^[A-Z][a-z]/.test(p.message) ? p.message[0]!.toLowerCase() + p.message.slice(1) : p.message;
-  return { code: p.code, values: { ...p.values, layer, path }, message: `${layer}: ${msg}` };
+  return { code: p.code, values: { ...p.values, layer, path } };
 }
 
 function fail(where: Where, problems: Problem[]): { ok: false; problems: Problem[] } {
-  const seen = new Set<string>();
-  const unique = problems.filter((p) => !seen.has(p.message) && seen.add(p.message));
-  return { ok: false, problems: unique.map((p) => atLayer(where.name, where.path, p)) };
+  return { ok: false, problems: uniqueProblems(problems).map((p) => atLayer(where.name, where.path, p)) };
 }
 
 function report(
@@ -567,9 +564,13 @@ function analyzeConcat(branches: Layer[][], layer: Layer, st: State, where: Wher
   if (isFlat(first)) {
     const mixed = shapes.findIndex((s) => !isFlat(s));
     if (mixed >= 0) {
+      const other = formatShape(shapes[mixed]!);
       return fail(where, [
         problem('shapeMismatch', {
-          detail: `branch 1 gives a vector of ${first.size} but branch ${mixed + 1} gives ${formatShape(shapes[mixed]!)}`,
+          detail: 'branchVectorVsMap',
+          first: first.size,
+          branch: mixed + 1,
+          other,
         }),
       ]);
     }
@@ -578,11 +579,11 @@ function analyzeConcat(branches: Layer[][], layer: Layer, st: State, where: Wher
     const other = shapes.findIndex((s) => isFlat(s) || s.h !== first.h || s.w !== first.w);
     if (other >= 0) {
       const s = shapes[other]!;
-      const got = isFlat(s) ? `a vector of ${s.size}` : `${s.h}×${s.w}`;
+      const values = { first: `${first.h}×${first.w}`, branch: other + 1 };
       return fail(where, [
-        problem('shapeMismatch', {
-          detail: `branch 1 gives ${first.h}×${first.w} but branch ${other + 1} gives ${got}`,
-        }),
+        isFlat(s)
+          ? problem('shapeMismatch', { detail: 'branchMapVsVector', ...values, other: s.size })
+          : problem('shapeMismatch', { detail: 'branchMapSizes', ...values, other: `${s.h}×${s.w}` }),
       ]);
     }
     out = { h: first.h, w: first.w, c: shapes.reduce((a, s) => a + (s as SpatialShape).c, 0) };
@@ -628,11 +629,9 @@ function analyzeResidual(body: Layer[], shortcut: Layer[], layer: Layer, st: Sta
   const bodyShape = b.value.state.shape;
   const scShape = sc.value.state.shape;
   if (formatShape(bodyShape) !== formatShape(scShape) || isFlat(bodyShape) !== isFlat(scShape)) {
-    const what = sc.value.reports.length === 0 ? 'the identity shortcut' : 'the shortcut';
+    const detail = sc.value.reports.length === 0 ? 'residualIdentity' : 'residualShortcut';
     return fail(where, [
-      problem('shapeMismatch', {
-        detail: `the body gives ${formatShape(bodyShape)} but ${what} gives ${formatShape(scShape)}`,
-      }),
+      problem('shapeMismatch', { detail, first: formatShape(bodyShape), other: formatShape(scShape) }),
     ]);
   }
   const outState: State = { ...b.value.state, rf: largestField([b.value.state.rf, sc.value.state.rf]) };

@@ -44,7 +44,7 @@ export function effectiveKernel(k: number, d = 1): number {
 
 /**
  * Checks that `value` is a whole number with min ≤ value ≤ max (min 1 for sizes/strides, 0 for
- * padding). `what` is the quantity's symbol (see `quantityNamesEn`). Returns the problem, or null.
+ * padding). `what` is the quantity's symbol (`cnn.quantity.<what>` names it). Returns the problem, or null.
  */
 export function checkWhole(what: string, value: number, min: 0 | 1, max = MAX_SIZE): Problem | null {
   if (Number.isNaN(value)) return problem('missing', { what });

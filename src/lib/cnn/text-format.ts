@@ -39,7 +39,7 @@ import {
   type Padding,
   type Shape,
 } from './network';
-import { problem, type Checked, type Problem } from './problems';
+import { problem, type Checked, type OptionKey, type ParsePhrase, type Problem } from './problems';
 
 /** Line and column (1-based) of a layer's first token. */
 export interface TextPosition {
@@ -108,38 +108,34 @@ class ParseFailure {
   constructor(readonly problem: Problem) {}
 }
 
-function describeToken(t: Token): string {
-  if (t.type === 'eof') return 'the end of the text';
-  if (t.type === 'newline') return 'the end of the line';
-  return `"${t.text}"`;
+/** What a parse error found: a phrase code, with the token's text for a word or bracket. */
+function foundToken(t: Token): { found: ParsePhrase; token?: string } {
+  if (t.type === 'eof') return { found: 'endOfText' };
+  if (t.type === 'newline') return { found: 'endOfLine' };
+  return { found: 'token', token: t.text };
 }
+
+/** What a parse error expected: a phrase code and the values its phrase names. */
+type Expected = ParsePhrase | { phrase: ParsePhrase; values: Record<string, string> };
 
 const NUMBER = /^-?\d+(\.\d+)?$/;
 
-type OptionKey = 'k' | 's' | 'p' | 'd' | 'g' | 'op';
-
 interface KindSpec {
-  /** the leading number: C_out, units, dropout rate or LRN size */
-  positional?: { key: 'out' | 'rate' | 'size'; required: boolean; expected: string };
+  /** the leading number: C_out, units, dropout rate or LRN size; required when `expected` is given */
+  positional?: { key: 'out' | 'rate' | 'size'; expected?: Expected };
   options: OptionKey[];
   required: OptionKey[];
   flags: ('bias' | 'nobias' | 'ceil')[];
 }
 
-const optionHelp: Record<OptionKey, string> = {
-  k: 'k<size>',
-  s: 's<stride>',
-  p: 'p<padding>',
-  d: 'd<dilation>',
-  g: 'g<groups>',
-  op: 'op<output padding>',
-};
-
 const none: KindSpec = { options: [], required: [], flags: [] };
 const pool: KindSpec = { options: ['k', 's', 'p'], required: ['k'], flags: ['ceil'] };
 const specs: Record<Exclude<LayerKind, 'concat' | 'residual'>, KindSpec> = {
   conv: {
-    positional: { key: 'out', required: true, expected: 'the number of output channels (e.g. conv 64 k3)' },
+    positional: {
+      key: 'out',
+      expected: { phrase: 'outChannels', values: { example: 'conv 64 k3' } },
+    },
     options: ['k', 's', 'p', 'd', 'g'],
     required: ['k'],
     flags: ['bias', 'nobias'],
@@ -147,8 +143,7 @@ const specs: Record<Exclude<LayerKind, 'concat' | 'residual'>, KindSpec> = {
   convt: {
     positional: {
       key: 'out',
-      required: true,
-      expected: 'the number of output channels (e.g. convt 64 k4 s2)',
+      expected: { phrase: 'outChannels', values: { example: 'convt 64 k4 s2' } },
     },
     options: ['k', 's', 'p', 'op', 'd'],
     required: ['k'],
@@ -157,19 +152,19 @@ const specs: Record<Exclude<LayerKind, 'concat' | 'residual'>, KindSpec> = {
   maxpool: pool,
   avgpool: pool,
   fc: {
-    positional: { key: 'out', required: true, expected: 'the number of units (e.g. fc 4096)' },
+    positional: { key: 'out', expected: { phrase: 'units', values: { example: 'fc 4096' } } },
     options: [],
     required: [],
     flags: ['bias', 'nobias'],
   },
   dropout: {
-    positional: { key: 'rate', required: false, expected: 'a rate such as 0.5' },
+    positional: { key: 'rate' },
     options: [],
     required: [],
     flags: [],
   },
   lrn: {
-    positional: { key: 'size', required: false, expected: 'a size such as 5' },
+    positional: { key: 'size' },
     options: [],
     required: [],
     flags: [],
@@ -201,13 +196,13 @@ class Parser {
     return t;
   }
 
-  private fail(t: Token, expected: string): never {
-    throw new ParseFailure(
-      problem('parseExpected', { line: t.line, col: t.col, expected, found: describeToken(t) }),
-    );
+  private fail(t: Token, expected: Expected): never {
+    const what =
+      typeof expected === 'string' ? { expected } : { ...expected.values, expected: expected.phrase };
+    throw new ParseFailure(problem('parseExpected', { line: t.line, col: t.col, ...what, ...foundToken(t) }));
   }
 
-  private expect(type: TokenType, expected: string): Token {
+  private expect(type: TokenType, expected: Expected): Token {
     const t = this.peek();
     if (t.type !== type) this.fail(t, expected);
     return this.next();
@@ -229,13 +224,13 @@ class Parser {
       this.skipNewlines();
       const t = this.peek();
       if (t.type === end) return layers;
-      if (t.type === 'eof') this.fail(t, '"}" to close the block');
-      if (t.type !== 'word') this.fail(t, 'a layer');
+      if (t.type === 'eof') this.fail(t, 'closeBlock');
+      if (t.type !== 'word') this.fail(t, 'layer');
       const layer = this.parseItem(`${pathPrefix}${layers.length}`, top);
       if (layer) layers.push(layer);
       const after = this.peek();
       if (after.type === 'newline') this.next();
-      else if (after.type !== end) this.fail(after, 'the end of the line');
+      else if (after.type !== end) this.fail(after, 'endOfLine');
     }
   }
 
@@ -248,7 +243,7 @@ class Parser {
       name = t.text;
       this.next();
       t = this.peek();
-      if (t.type !== 'word') this.fail(t, 'a layer type after the name');
+      if (t.type !== 'word') this.fail(t, 'layerTypeAfterName');
       this.next();
     }
     if (t.text === 'input' && name === undefined) {
@@ -257,7 +252,7 @@ class Parser {
       }
       const shapeToken = this.peek();
       const shape = shapeToken.type === 'word' ? parseShape(shapeToken.text) : null;
-      if (!shape?.ok) this.fail(shapeToken, 'an input shape such as 227x227x3 or 784');
+      if (!shape?.ok) this.fail(shapeToken, 'inputShape');
       this.next();
       this.input = shape.value;
       return null;
@@ -272,32 +267,32 @@ class Parser {
     this.positions[path] = { line: first.line, col: first.col };
     const named = name === undefined ? {} : { name };
     if (kind === 'concat') {
-      this.expect('{', '"{" after concat');
+      this.expect('{', { phrase: 'openBrace', values: { keyword: 'concat' } });
       const branches: Layer[][] = [];
       for (;;) {
         this.skipNewlines();
         const b = this.peek();
         if (b.type === '}') break;
-        if (b.type !== 'word' || b.text !== 'branch') this.fail(b, '"branch {" or "}"');
+        if (b.type !== 'word' || b.text !== 'branch') this.fail(b, 'branchOrClose');
         this.next();
-        this.expect('{', '"{" after branch');
+        this.expect('{', { phrase: 'openBrace', values: { keyword: 'branch' } });
         branches.push(this.parseSeq('}', `${path}.${branches.length}.`, false));
-        this.expect('}', '"}"');
+        this.next(); // parseSeq('}') stops only at a "}"
       }
       this.next();
       return { ...named, kind, branches };
     }
     if (kind === 'residual') {
-      this.expect('{', '"{" after residual');
+      this.expect('{', { phrase: 'openBrace', values: { keyword: 'residual' } });
       const body = this.parseSeq('}', `${path}.body.`, false);
-      this.expect('}', '"}"');
+      this.next(); // parseSeq('}') stops only at a "}"
       const mark = this.pos;
       this.skipNewlines();
       if (this.peek().type === 'word' && this.peek().text === 'shortcut' && this.peek(1).type === '{') {
         this.next();
         this.next();
         const shortcut = this.parseSeq('}', `${path}.shortcut.`, false);
-        this.expect('}', '"}"');
+        this.next(); // parseSeq('}') stops only at a "}"
         return { ...named, kind, body, shortcut };
       }
       this.pos = mark;
@@ -308,13 +303,13 @@ class Parser {
 
   private parseSettings(kind: LayerKind, spec: KindSpec): Record<string, unknown> {
     const out: Record<string, unknown> = { kind };
-    const expected = [...spec.options.map((o) => optionHelp[o]), ...spec.flags].join(', ') || 'nothing more';
+    const settings = [...spec.options, ...spec.flags].join(' ');
     if (spec.positional) {
       const t = this.peek();
       if (t.type === 'word' && NUMBER.test(t.text)) {
         out[spec.positional.key] = Number(t.text);
         this.next();
-      } else if (spec.positional.required) {
+      } else if (spec.positional.expected) {
         this.fail(t, spec.positional.expected);
       }
     }
@@ -327,7 +322,7 @@ class Parser {
       const option = m ? spec.options.find((o) => o === key) : undefined;
       if (!flag && !option) {
         throw new ParseFailure(
-          problem('unknownOption', { line: t.line, col: t.col, option: t.text, kind, expected }),
+          problem('unknownOption', { line: t.line, col: t.col, option: t.text, kind, settings }),
         );
       }
       const slot = flag === 'nobias' ? 'bias' : (flag ?? option)!;
@@ -342,7 +337,7 @@ class Parser {
       out[option!] = this.parseValue(option!, raw, t);
     }
     const missing = spec.required.find((r) => !seen.has(r));
-    if (missing) this.fail(this.peek(), 'a kernel size such as k3');
+    if (missing) this.fail(this.peek(), 'kernelSize');
     return out;
   }
 
@@ -353,13 +348,7 @@ class Parser {
       if (m) return [Number(m[1]), Number(m[2])];
     }
     if (!NUMBER.test(raw)) {
-      const what =
-        option === 'k'
-          ? 'a kernel size such as k3 or k1x7'
-          : option === 'p'
-            ? 'a padding such as p1, p=same or p=valid'
-            : 'a number right after the setting name (e.g. s2)';
-      this.fail(t, what);
+      this.fail(t, option === 'k' ? 'kernelValue' : option === 'p' ? 'paddingValue' : 'numberAfterSetting');
     }
     return Number(raw);
   }
@@ -368,7 +357,8 @@ class Parser {
 /**
  * Parses the text form (see the module comment). Returns the network, the input shape from an
  * `input` line (null if none) and each layer's line/column; or the first syntax problem, with
- * values.line and values.col (1-based) and what was expected. Values are not range-checked
+ * values.line and values.col (1-based), what was expected and what was found (phrase codes, see
+ * `parsePhrases`). Values are not range-checked
  * here (stride 0 parses); `analyze` reports those, naming the layer.
  */
 export function parseNetwork(text: string): Checked<ParsedNetwork> {
@@ -388,12 +378,7 @@ export function parseShape(text: string): Checked<Shape> {
     return {
       ok: false,
       problems: [
-        problem('parseExpected', {
-          line: 1,
-          col: 1,
-          expected: 'a shape such as 227x227x3 or 784',
-          found: `"${text}"`,
-        }),
+        problem('parseExpected', { line: 1, col: 1, expected: 'shape', found: 'token', token: text }),
       ],
     };
   }

@@ -13,10 +13,11 @@ import { paramsChart } from '../../../src/components/widgets/ArchitectureTable/a
 import { renderChart } from '../../../src/components/widgets/shared/plot';
 import { serverDocument } from '../../../src/components/widgets/shared/server-document';
 import { stringsFor } from '../../../src/i18n/ui';
+import { english } from '../english';
 
 const analysed = (key: (typeof presetKeys)[number]) => {
   const r = analyze(presets[key].network, presets[key].input);
-  if (!r.ok) throw new Error(r.problems[0]!.message);
+  if (!r.ok) throw new Error(english(r.problems[0]!));
   return r.value;
 };
 const alex = analysed('alexnet-2012');

@@ -32,6 +32,7 @@ import {
   subscript,
   type Settings,
 } from '../../../src/components/widgets/ConvolutionExplorer/convolution-explorer';
+import { english } from '../english';
 
 const ramp = (h: number, w: number, start = 1) =>
   Array.from({ length: h }, (_, y) => Array.from({ length: w }, (_, x) => start + y * w + x));
@@ -286,7 +287,7 @@ describe('settings, checked with the conv arithmetic', () => {
   ])('%o is a problem (%s), never NaN', (over, code, message) => {
     const c = checkSettings(settings(over as Partial<Settings>));
     expect(c.ok).toBe(false);
-    expect(!c.ok && c.problems.map((p) => [p.code, p.message])).toEqual([[code, message]]);
+    expect(!c.ok && c.problems.map((p) => [p.code, english(p)])).toEqual([[code, message]]);
   });
 });
 

@@ -9,11 +9,12 @@ import {
   DIAGRAM,
   type Settings,
 } from '../../../src/components/widgets/InceptionBlock/inception-block';
+import { english } from '../english';
 
 const settings = (over: Partial<Settings>): Settings => ({ ...defaultSettings, ...over });
 const ok = (s: Settings) => {
   const f = computeFigure(s);
-  if (!f.ok) throw new Error(f.problems.map((p) => p.message).join('; '));
+  if (!f.ok) throw new Error(f.problems.map(english).join('; '));
   return f;
 };
 
@@ -96,7 +97,7 @@ describe('other settings', () => {
     expect(f.ok).toBe(false);
     if (!f.ok) {
       expect(f.problems.map((p) => p.code)).toContain(code);
-      for (const p of f.problems) expect(p.message).not.toMatch(/NaN|undefined/);
+      for (const p of f.problems) expect(english(p)).not.toMatch(/NaN|undefined|\[missing/);
     }
   });
 

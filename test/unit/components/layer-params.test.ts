@@ -8,11 +8,12 @@ import {
   type LayerComparison,
   type Settings,
 } from '../../../src/components/widgets/LayerParams/layer-params';
+import { english } from '../english';
 
 const settings = (over: Partial<Settings>): Settings => ({ ...defaultSettings, ...over });
 const ok = (s: Settings): LayerComparison => {
   const r = computeLayer(s);
-  if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('; '));
+  if (!r.ok) throw new Error(r.problems.map(english).join('; '));
   return r;
 };
 
@@ -106,7 +107,7 @@ describe('computeLayer', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.problems.map((p) => p.code)).toEqual(codes);
-      for (const p of r.problems) expect(p.message).not.toMatch(/NaN|undefined/);
+      for (const p of r.problems) expect(english(p)).not.toMatch(/NaN|undefined|\[missing/);
     }
   });
 
@@ -117,7 +118,7 @@ describe('computeLayer', () => {
 
   it('names height and width in the problem', () => {
     const r = computeLayer(settings({ h: 0, w: 0 }));
-    expect(!r.ok && r.problems.map((p) => p.message)).toEqual([
+    expect(!r.ok && r.problems.map(english)).toEqual([
       'Input height H must be at least 1 (it is 0).',
       'Input width W must be at least 1 (it is 0).',
     ]);

@@ -13,11 +13,12 @@ import {
   type Settings,
   type Slot,
 } from '../../../src/components/widgets/OneByOne/one-by-one';
+import { english } from '../english';
 
 const settings = (over: Partial<Settings>): Settings => ({ ...defaultSettings, ...over });
 const ok = (s: Settings): OneByOneResult => {
   const r = computeOneByOne(s);
-  if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('; '));
+  if (!r.ok) throw new Error(r.problems.map(english).join('; '));
   return r;
 };
 
@@ -64,7 +65,7 @@ describe('computeOneByOne', () => {
     expect(r.ok).toBe(false);
     if (!r.ok) {
       expect(r.problems.map((p) => p.code)).toEqual(codes);
-      for (const p of r.problems) expect(p.message).not.toMatch(/NaN|undefined/);
+      for (const p of r.problems) expect(english(p)).not.toMatch(/NaN|undefined|\[missing/);
     }
   });
 });

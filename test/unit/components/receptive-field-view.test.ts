@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { growthChart } from '../../../src/components/widgets/ReceptiveField/rf-charts';
 import {
   computeFigure,
-  growthLabels,
   readLayers,
   stackPresets,
   type LayerFields,
 } from '../../../src/components/widgets/ReceptiveField/receptive-field-view';
-import { renderChart } from '../../../src/components/widgets/shared/plot';
-import { serverDocument } from '../../../src/components/widgets/shared/server-document';
-import { stringsFor } from '../../../src/i18n/ui';
 
 const f = (k: unknown, s: unknown = 1, p: unknown = 0, d: unknown = 1, kind: 'conv' | 'pool' = 'conv') =>
   ({ kind, k, s, p, d }) as LayerFields;
@@ -68,17 +63,5 @@ describe('computeFigure', () => {
   it('large inputs are computed but not drawn', () => {
     const r = computeFigure([...stackPresets.twoThree.layers], 200, 0, 0);
     expect(r.ok && r.value.drawable).toBe(false);
-  });
-});
-
-describe('growthChart', () => {
-  it('renders three labelled series, accessible, on the server', () => {
-    const html = renderChart(
-      growthChart([...stackPresets.threeThree.layers], growthLabels(stringsFor('en', 'receptiveField.'))),
-      serverDocument(),
-    );
-    expect(html).toMatch(/<svg[^>]*role="img"/);
-    expect(html).toContain('your stack');
-    expect(html).toContain('3×3, dilation 1, 2, 4');
   });
 });

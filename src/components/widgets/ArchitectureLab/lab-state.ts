@@ -42,8 +42,8 @@ export function analyzeText(text: string): LabResult {
     const missing = problem('parseExpected', {
       line: 1,
       col: 1,
-      expected: 'an input line such as "input 224x224x3"',
-      found: 'no input line',
+      expected: 'inputLine',
+      found: 'noInputLine',
     });
     return withLines([missing], {});
   }

@@ -7,7 +7,6 @@ import { conv, fc4096Head, lrn, maxpool, relu } from './build';
  * with an 11×11 stride-4 kernel; Caffe's reference model uses 227). 60,965,224 parameters.
  */
 export const alexnet2012: Preset = {
-  displayName: 'AlexNet (2012, two GPUs)',
   input: { h: 227, w: 227, c: 3 },
   source: {
     citation:

@@ -53,7 +53,6 @@ export function densenet(
 
 /** DenseNet-121: growth 32, blocks [6, 12, 24, 16], 64 initial channels; 7,978,856 parameters. */
 export const densenet121: Preset = {
-  displayName: 'DenseNet-121',
   input: { h: 224, w: 224, c: 3 },
   source: {
     citation:

@@ -27,7 +27,6 @@ const downsample = (name: string) => maxpool(3, { name, s: 2, ceil: true });
  * no auxiliary classifiers. 6,998,552 parameters.
  */
 export const googlenet: Preset = {
-  displayName: 'GoogLeNet (Inception v1)',
   input: { h: 224, w: 224, c: 3 },
   source: {
     citation:

@@ -69,21 +69,18 @@ const input = { h: 224, w: 224, c: 3 };
 
 /** ResNet-18: basic blocks [2, 2, 2, 2], 11,689,512 parameters. */
 export const resnet18: Preset = {
-  displayName: 'ResNet-18',
   input,
   source: source(18),
   network: resnet('basic', [2, 2, 2, 2]),
 };
 /** ResNet-34: basic blocks [3, 4, 6, 3], 21,797,672 parameters. */
 export const resnet34: Preset = {
-  displayName: 'ResNet-34',
   input,
   source: source(34),
   network: resnet('basic', [3, 4, 6, 3]),
 };
 /** ResNet-50: bottleneck blocks [3, 4, 6, 3], 25,557,032 parameters. */
 export const resnet50: Preset = {
-  displayName: 'ResNet-50',
   input,
   source: {
     ...source(50),

@@ -20,7 +20,6 @@ export function vgg(stages: [number, number][], classes = 1000): Layer[] {
 
 /** VGG-16, configuration D: 138,357,544 parameters. */
 export const vgg16: Preset = {
-  displayName: 'VGG-16',
   input: { h: 224, w: 224, c: 3 },
   source: {
     citation:

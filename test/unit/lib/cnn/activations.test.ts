@@ -10,6 +10,7 @@ import {
   mulberry32,
   normalSampler,
 } from '../../../../src/lib/cnn/activations';
+import { english } from '../../english';
 
 describe('activate', () => {
   it.each([
@@ -131,7 +132,7 @@ describe('checkRange and kinds', () => {
   ])('σ = %d → %s', (v, code) => expect(checkRange('sigma', v, 0.1, 5)?.code ?? null).toBe(code));
 
   it('range problems say the limits and never NaN', () => {
-    expect(checkRange('sigma', 9, 0.1, 5)?.message).toBe('sigma must be between 0.1 and 5 (it is 9).');
+    expect(english(checkRange('sigma', 9, 0.1, 5)!)).toBe('sigma must be between 0.1 and 5 (it is 9).');
   });
 
   it.each([

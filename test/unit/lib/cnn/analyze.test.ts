@@ -1,10 +1,19 @@
 import { describe, expect, it } from 'vitest';
-import { analyze, type Analysis, type Layer, type Shape } from '../../../../src/lib/cnn/analyze';
+import {
+  analyze,
+  type Analysis,
+  type Layer,
+  type Network,
+  type Shape,
+} from '../../../../src/lib/cnn/analyze';
+import { describeProblem } from '../../../../src/i18n/translate';
+import { uiStrings } from '../../../../src/i18n/ui';
 import type { ProblemCode } from '../../../../src/lib/cnn/problems';
+import { english } from '../../english';
 
 function ok(network: Layer[], input: Shape): Analysis {
   const r = analyze(network, input);
-  if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
+  if (!r.ok) throw new Error(r.problems.map(english).join('\n'));
   return r.value;
 }
 
@@ -425,18 +434,71 @@ describe('invalid networks are error values naming the layer', () => {
     expect(p, JSON.stringify(r.problems)).toBeDefined();
     if (layer) {
       expect(p!.values.layer).toBe(layer);
-      expect(p!.message.startsWith(`${layer}: `)).toBe(true);
+      expect(english(p!).startsWith(`${layer}: `)).toBe(true);
     }
-    for (const x of r.problems) expect(x.message).not.toMatch(/NaN|undefined|\{/);
+    for (const x of r.problems) expect(english(x)).not.toMatch(/NaN|undefined|\{/);
   });
 
   it('says it in words, naming the layer', () => {
     const r = analyze([conv(4, 3), conv(4, 3), conv(4, 5)], img(8, 8, 3));
-    expect(!r.ok && r.problems[0]!.message).toBe(
-      'conv3: the kernel (5) is larger than the padded input (4), so it fits nowhere.',
+    expect(!r.ok && english(r.problems[0]!)).toBe(
+      'conv3: The kernel (5) is larger than the padded input (4), so it fits nowhere.',
     );
     expect(!r.ok && r.problems[0]!.values.path).toBe('2');
   });
+
+  it.each<[string, Network, Shape, Record<string, string | number>, string, string]>([
+    [
+      'vector, then a map',
+      [{ kind: 'concat', branches: [[{ kind: 'gap' }], [conv(4, 1)]] }],
+      img(8, 8, 3),
+      { detail: 'branchVectorVsMap', first: 3, branch: 2, other: '8×8×4' },
+      'concat1: Branches must agree: branch 1 gives a vector of 3 but branch 2 gives 8×8×4.',
+      'concat1: 브랜치들의 크기가 맞아야 합니다: 브랜치 1은 길이 3인 벡터를, 브랜치 2은(는) 8×8×4을(를) 내놓습니다.',
+    ],
+    [
+      'a map, then a vector',
+      [{ kind: 'concat', branches: [[conv(4, 1)], [conv(4, 1)], [{ kind: 'gap' }]] }],
+      img(8, 8, 3),
+      { detail: 'branchMapVsVector', first: '8×8', branch: 3, other: 3 },
+      'concat1: Branches must agree: branch 1 gives 8×8 but branch 3 gives a vector of 3.',
+      'concat1: 브랜치들의 크기가 맞아야 합니다: 브랜치 1은 8×8을(를), 브랜치 3은(는) 길이 3인 벡터를 내놓습니다.',
+    ],
+    [
+      'two map sizes',
+      [{ kind: 'concat', branches: [[conv(4, 1)], [conv(4, 3)]] }],
+      img(8, 8, 3),
+      { detail: 'branchMapSizes', first: '8×8', branch: 2, other: '6×6' },
+      'concat1: Branches must agree: branch 1 gives 8×8 but branch 2 gives 6×6.',
+      'concat1: 브랜치들의 크기가 맞아야 합니다: 브랜치 1은 8×8, 브랜치 2은(는) 6×6 크기를 내놓습니다.',
+    ],
+    [
+      'identity shortcut',
+      [{ kind: 'residual', body: [conv(8, 3, { p: 1 })] }],
+      img(8, 8, 4),
+      { detail: 'residualIdentity', first: '8×8×8', other: '8×8×4' },
+      'res1: Branches must agree: the body gives 8×8×8 but the identity shortcut gives 8×8×4.',
+      'res1: 브랜치들의 크기가 맞아야 합니다: 본체는 8×8×8, 항등 지름길 연결은 8×8×4을(를) 내놓습니다.',
+    ],
+    [
+      'projection shortcut',
+      [{ kind: 'residual', body: [conv(8, 3, { p: 1, s: 2 })], shortcut: [conv(8, 1)] }],
+      img(8, 8, 4),
+      { detail: 'residualShortcut', first: '4×4×8', other: '8×8×8' },
+      'res1: Branches must agree: the body gives 4×4×8 but the shortcut gives 8×8×8.',
+      'res1: 브랜치들의 크기가 맞아야 합니다: 본체는 4×4×8, 지름길 연결(shortcut)은 8×8×8을(를) 내놓습니다.',
+    ],
+  ])(
+    'shape mismatch, %s: a detail code with values, in both languages',
+    (_l, network, input, values, en, ko) => {
+      const r = analyze(network, input);
+      const p = !r.ok ? r.problems[0]! : null;
+      expect(p?.code).toBe('shapeMismatch');
+      expect(p?.values).toMatchObject(values);
+      expect(describeProblem(uiStrings.en, p!)).toBe(en);
+      expect(describeProblem(uiStrings.ko, p!)).toBe(ko);
+    },
+  );
 
   it.each<[string, Shape, ProblemCode]>([
     ['zero height', img(0, 8, 3), 'notPositive'],

@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { analyze, type Analysis, type LayerReport } from '../../../../src/lib/cnn/analyze';
 import { presetKeys, presets, type PresetKey } from '../../../../src/lib/cnn/presets';
+import { english } from '../../english';
+import { uiStrings } from '../../../../src/i18n/ui';
 
 function run(key: PresetKey): Analysis {
   const p = presets[key];
   const r = analyze(p.network, p.input);
-  if (!r.ok) throw new Error(r.problems.map((x) => x.message).join('\n'));
+  if (!r.ok) throw new Error(r.problems.map(english).join('\n'));
   return r.value;
 }
 
@@ -30,9 +32,10 @@ describe('preset totals equal the published counts (weights + biases + BN γ, β
 
   it('covers every preset', () => expect(Object.keys(presets).sort()).toEqual([...presetKeys].sort()));
 
-  it.each(presetKeys)('%s has a display name, a citation and a URL', (key) => {
+  it.each(presetKeys)('%s has a display name in both languages, a citation and a URL', (key) => {
     const p = presets[key];
-    expect(p.displayName.length).toBeGreaterThan(3);
+    for (const locale of ['en', 'ko'] as const)
+      expect(uiStrings[locale][`cnn.preset.${key}`]?.length).toBeGreaterThan(3);
     expect(p.source.citation.length).toBeGreaterThan(20);
     expect(p.source.url).toMatch(/^https:\/\//);
   });

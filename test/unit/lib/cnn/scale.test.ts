@@ -3,6 +3,7 @@ import { analyze } from '../../../../src/lib/cnn/analyze';
 import { macsOfKind, paramsOfKind, percentOf, powerOfTen } from '../../../../src/lib/cnn/scale';
 import { presets } from '../../../../src/lib/cnn/presets';
 import { concat, conv, plain } from '../../../../src/lib/cnn/presets/build';
+import { english } from '../../english';
 
 describe('powerOfTen: 10^e ≤ n < 10^(e+1)', () => {
   it.each([
@@ -62,7 +63,7 @@ describe('paramsOfKind', () => {
     // two branches on 8×8×4: 1×1 → 2 (4·2 + 2 = 10) and 3×3 → 3 (9·4·3 + 3 = 111)
     const net = [concat('mix', [[conv(2, 1)], [conv(3, 3, { p: 1 })]]), plain('gap')];
     const r = analyze(net, { h: 8, w: 8, c: 4 });
-    if (!r.ok) throw new Error(r.problems[0]!.message);
+    if (!r.ok) throw new Error(english(r.problems[0]!));
     expect(paramsOfKind(r.value.rows, 'conv').total).toBe(10 + 111);
     expect(paramsOfKind(r.value.rows, 'conv', 'concat').total).toBe(2 * (10 + 111));
   });
@@ -90,7 +91,7 @@ describe('macsOfKind', () => {
   it('counts layers inside a block once', () => {
     // 4×4×2 input: 1×1 → 3 is 16·3·2 = 96 MACs; 3×3 (p 1) → 1 is 16·1·18 = 288 MACs
     const r = analyze([concat('mix', [[conv(3, 1)], [conv(1, 3, { p: 1 })]])], { h: 4, w: 4, c: 2 });
-    if (!r.ok) throw new Error(r.problems[0]!.message);
+    if (!r.ok) throw new Error(english(r.problems[0]!));
     expect(macsOfKind(r.value.rows, 'conv')).toBe(96 + 288);
   });
 });

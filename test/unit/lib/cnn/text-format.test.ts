@@ -3,10 +3,11 @@ import { analyze, type Layer } from '../../../../src/lib/cnn/analyze';
 import { presetKeys, presets } from '../../../../src/lib/cnn/presets';
 import type { ProblemCode } from '../../../../src/lib/cnn/problems';
 import { formatNetwork, parseNetwork, parseShape } from '../../../../src/lib/cnn/text-format';
+import { english } from '../../english';
 
 function parsed(text: string) {
   const r = parseNetwork(text);
-  if (!r.ok) throw new Error(r.problems.map((p) => p.message).join('\n'));
+  if (!r.ok) throw new Error(r.problems.map(english).join('\n'));
   return r.value;
 }
 
@@ -142,12 +143,21 @@ residual {
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems[0]).toMatchObject({ code, values: { line, col } });
-    expect(r.problems[0]!.message).toMatch(new RegExp(`^Line ${line}, column ${col}: `));
+    expect(english(r.problems[0]!)).toMatch(new RegExp(`^Line ${line}, column ${col}: `));
   });
 
   it('says what it expected', () => {
     const r = parseNetwork('conv k3');
-    expect(!r.ok && r.problems[0]!.message).toBe(
+    // codes and values only; the sentence comes from en.json
+    expect(!r.ok && r.problems[0]!.values).toEqual({
+      line: 1,
+      col: 6,
+      expected: 'outChannels',
+      example: 'conv 64 k3',
+      found: 'token',
+      token: 'k3',
+    });
+    expect(!r.ok && english(r.problems[0]!)).toBe(
       'Line 1, column 6: expected the number of output channels (e.g. conv 64 k3), but found "k3".',
     );
   });

@@ -14,6 +14,7 @@ import * as tfl from '@tensorflow/tfjs-layers';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { analyze, isFlat, type Analysis, type Shape } from '../../../../src/lib/cnn/analyze';
 import { parseNetwork } from '../../../../src/lib/cnn/text-format';
+import { english } from '../../english';
 
 beforeAll(async () => {
   tf.env().set('IS_TEST', true); // no "install tfjs-node" banner
@@ -24,9 +25,9 @@ afterAll(() => tf.disposeVariables());
 
 function engine(text: string): Analysis {
   const p = parseNetwork(text);
-  if (!p.ok) throw new Error(p.problems[0]!.message);
+  if (!p.ok) throw new Error(english(p.problems[0]!));
   const a = analyze(p.value.network, p.value.input!);
-  if (!a.ok) throw new Error(a.problems[0]!.message);
+  if (!a.ok) throw new Error(english(a.problems[0]!));
   return a.value;
 }
 

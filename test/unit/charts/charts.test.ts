@@ -1,0 +1,199 @@
+/**
+ * Golden-file tests for every chart builder: each chart is drawn from a fixed input on the server
+ * (`serverDocument()`, the same path the .astro tags take at build time) and compared, byte for
+ * byte, with the SVG checked in under `test/unit/charts/golden/`. Any change to a chart (a mark,
+ * a margin, a label, a colour, Plot's own output) shows up as a diff of that file.
+ *
+ * After an intended change, rewrite the golden files and review the diff before committing:
+ *
+ *     UPDATE_GOLDEN=1 npx vitest run test/unit/charts
+ *
+ * Without UPDATE_GOLDEN a missing golden file is a failure, never created silently. The output is
+ * made deterministic before comparing: Plot numbers clip-path ids with a counter shared by every
+ * chart drawn in the process, so they are renumbered per chart; widths are always given.
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { stringsFor } from '../../../src/i18n/ui';
+import type { Locale } from '../../../src/i18n/translate';
+import { analyze } from '../../../src/lib/cnn/analyze';
+import type { Network, Shape } from '../../../src/lib/cnn/network';
+import { presets } from '../../../src/lib/cnn/presets';
+import { serverDocument } from '../../../src/components/widgets/shared/server-document';
+import { renderChart } from '../../../src/components/widgets/shared/plot';
+import { renderParamsChart } from '../../../src/components/widgets/ArchitectureTable/architecture-chart';
+import { renderTradeoffChart } from '../../../src/components/widgets/KernelTradeoff/charts';
+import {
+  computeFigure as tradeoffFigure,
+  defaultSettings as tradeoffDefaults,
+} from '../../../src/components/widgets/KernelTradeoff/kernel-tradeoff';
+import { renderCharts as renderActivationCharts } from '../../../src/components/widgets/ActivationGradient/charts';
+import {
+  computeFigure as gradientFigure,
+  defaultSettings as gradientDefaults,
+} from '../../../src/components/widgets/ActivationGradient/activation-gradient';
+import { growthChart, sweepChart } from '../../../src/components/widgets/ReceptiveField/rf-charts';
+import {
+  conv,
+  growthLabels,
+  stackPresets,
+} from '../../../src/components/widgets/ReceptiveField/receptive-field-view';
+
+const GOLDEN = join(import.meta.dirname, 'golden');
+const update = process.env.UPDATE_GOLDEN === '1';
+
+/** Clip-path ids renumbered from 1 in order of appearance (Plot's counter is process-wide). */
+function reindexClipIds(svg: string): string {
+  const ids = new Map<string, string>();
+  for (const m of svg.matchAll(/id="(plot-clip-\d+)"/g))
+    if (!ids.has(m[1]!)) ids.set(m[1]!, `plot-clip-${ids.size + 1}`);
+  return svg.replace(/plot-clip-\d+/g, (id) => ids.get(id) ?? id);
+}
+
+/** One element per line, so a change reads as a small diff of the golden file. */
+const lines = (svg: string) => svg.replace(/></g, '>\n<') + '\n';
+
+function expectGolden(name: string, svg: string) {
+  const actual = lines(reindexClipIds(svg));
+  const file = join(GOLDEN, `${name}.svg`);
+  if (update) {
+    writeFileSync(file, actual);
+    return;
+  }
+  expect(existsSync(file), `${file} is missing: run UPDATE_GOLDEN=1 npx vitest run test/unit/charts`).toBe(
+    true,
+  );
+  expect(actual, `${name}.svg differs from its golden file`).toBe(readFileSync(file, 'utf8'));
+}
+
+/** What every chart must be, whatever it draws: one labelled image, no unfilled text. */
+function expectSound(svg: string) {
+  expect(svg).toMatch(/^<(svg|figure)\b/);
+  expect(svg.match(/<svg[^>]*\brole="img"/g)).toHaveLength(1);
+  expect(svg.match(/aria-label=/g)).toHaveLength(1);
+  expect(svg).toMatch(/aria-description="[^"]{20,}"/);
+  expect(svg).not.toMatch(/NaN|undefined|Infinity|\[missing|\{\w+\}/);
+}
+
+const doc = serverDocument();
+const locales: Locale[] = ['en', 'ko'];
+
+/** A small network that has every parameter group the chart colours: conv, norm, fc, other. */
+const small: Network = [
+  { kind: 'conv', out: 16, k: 3, p: 1 },
+  { kind: 'bn' },
+  { kind: 'relu' },
+  { kind: 'maxpool', k: 2, s: 2 },
+  { kind: 'residual', body: [{ kind: 'conv', out: 16, k: 3, p: 1 }] },
+  { kind: 'flatten' },
+  { kind: 'fc', out: 10 },
+];
+
+describe('chart golden files', () => {
+  describe('ArchitectureTable: parameters per layer', () => {
+    const cases: [string, Network, Shape, string, Locale, number][] = [
+      ['small-en-640', small, { h: 16, w: 16, c: 3 }, 'Small', 'en', 640],
+      ['small-ko-360', small, { h: 16, w: 16, c: 3 }, '작은 망', 'ko', 360],
+      [
+        'alexnet-en-640',
+        presets['alexnet-2012'].network,
+        presets['alexnet-2012'].input,
+        'AlexNet',
+        'en',
+        640,
+      ],
+    ];
+    it.each(cases)('%s', (name, network, input, title, locale, width) => {
+      const a = analyze(network, input);
+      if (!a.ok) throw new Error(a.problems.map((p) => p.code).join());
+      const svg = renderParamsChart(a.value, stringsFor(locale, 'arch.', 'cnn.'), title, locale, doc, width);
+      expectSound(svg);
+      expectGolden(`architecture-params-${name}`, svg);
+    });
+  });
+
+  describe('KernelTradeoff: stack against one large kernel', () => {
+    const figure = tradeoffFigure(tradeoffDefaults);
+    it.each([
+      ['en', 520],
+      ['ko', 320],
+      ['en', 320],
+    ] as const)('%s, %i px', (locale, width) => {
+      if (!figure.ok) throw new Error('default settings must be valid');
+      const svg = renderTradeoffChart(figure, stringsFor(locale, 'kernelTradeoff.'), locale, doc, width);
+      expectSound(svg);
+      expect(svg).toContain('>72%<'); // two 3×3 layers have 18/25 of a 5×5 layer's weights
+      expectGolden(`kernel-tradeoff-${locale}-${width}`, svg);
+    });
+  });
+
+  describe('ActivationGradient: gradient factor and activation', () => {
+    it.each([
+      [locales[0]!, gradientDefaults],
+      [locales[1]!, gradientDefaults],
+      [locales[0]!, { kind: 'relu' as const, depth: '8', sigma: '2', seed: 3 }],
+      [locales[0]!, { kind: 'tanh' as const, depth: '30', sigma: '0.5', seed: 1 }],
+    ])('%s, %o', (locale, settings) => {
+      const figure = gradientFigure(settings);
+      if (!figure.ok) throw new Error('settings must be valid');
+      const strings = stringsFor(locale, 'activationGradient.');
+      const { gradient, activation } = renderActivationCharts(figure, strings, locale, doc, {
+        gradient: 440,
+        activation: 260,
+      });
+      const tag = `${settings.kind}-${settings.depth}-${locale}`;
+      for (const [part, svg] of [
+        ['gradient', gradient],
+        ['activation', activation],
+      ] as const) {
+        expectSound(svg);
+        expect(svg).toContain(part === 'gradient' ? 'ag-median' : 'ag-df');
+        expectGolden(`activation-${part}-${tag}`, svg);
+      }
+    });
+  });
+
+  describe('ReceptiveField: growth with depth and the measured effective field', () => {
+    it.each([
+      ['two-three-en-640', [...stackPresets.twoThree.layers], 'en', 640],
+      ['dilated-ko-360', [conv(3), conv(3, 1, 0, 2), conv(3, 1, 0, 4), conv(3, 2, 1)], 'ko', 360],
+    ] as const)('growth %s', (name, layers, locale, width) => {
+      const svg = renderChart(
+        growthChart([...layers], growthLabels(stringsFor(locale, 'receptiveField.')), width),
+        doc,
+      );
+      expectSound(svg);
+      const l = growthLabels(stringsFor(locale, 'receptiveField.'));
+      for (const series of [l.current, l.stacked3, l.dilated]) expect(svg).toContain(`>${series}<`);
+      expectGolden(`rf-growth-${name}`, svg);
+    });
+
+    it.each(locales)('sweep %s', (locale) => {
+      const s = stringsFor(locale, 'receptiveField.');
+      // Measured sizes as the widget reports them (4σ of the gradient); fixed numbers here.
+      const points = [1, 2, 3, 4, 5, 6].map((depth) => ({
+        depth,
+        r: 2 * depth + 1,
+        effective: Math.round(30 * Math.sqrt(depth)) / 10 + 0.25,
+      }));
+      const svg = renderChart(
+        sweepChart(
+          points,
+          {
+            label: s['receptiveField.erf.sweepLabel']!,
+            description: s['receptiveField.erf.sweepDescription']!,
+            x: s['receptiveField.chartX']!,
+            y: s['receptiveField.erf.sweepY']!,
+            theoretical: s['receptiveField.erf.theoretical']!,
+            effective: s['receptiveField.erf.effective']!,
+          },
+          640,
+        ),
+        doc,
+      );
+      expectSound(svg);
+      expectGolden(`rf-sweep-${locale}-640`, svg);
+    });
+  });
+});
