@@ -343,11 +343,14 @@ export function checkTrainConfig(t: TrainConfig): Problem[] {
   return problems.filter((p): p is Problem => p !== null);
 }
 
+/** steps averaged by `recentLoss` */
+export const RECENT_WINDOW = 20;
+
 /**
  * Mean of the last `window` finite losses (the training curve's current level; minibatch losses
  * are noisy). null when there is none.
  */
-export function recentLoss(losses: ArrayLike<number>, window = 20): number | null {
+export function recentLoss(losses: ArrayLike<number>, window = RECENT_WINDOW): number | null {
   let sum = 0;
   let n = 0;
   for (let i = losses.length - 1; i >= 0 && n < window; i--) {

@@ -25,6 +25,7 @@ import {
   type ResidualConfig,
   type TrainConfig,
 } from '../cnn/residual';
+import type { Problem } from '../cnn/problems';
 import type {
   ResidualGradientsArgs,
   ResidualGradientsResult,
@@ -166,10 +167,17 @@ export function networkLoss(
   return tf.neg(tf.mean(tf.sum(tf.mul(y, tf.logSoftmax(logits)), 1)));
 }
 
+/** A problem as a short developer-facing line, e.g. "depth: notPositive (value 0)" (the widget shows translated ones). */
+const problemLine = (p: Problem) =>
+  `${String(p.values.what ?? '')}: ${p.code} (${Object.entries(p.values)
+    .filter(([k]) => k !== 'what')
+    .map(([k, v]) => `${k} ${v}`)
+    .join(', ')})`;
+
 function checkConfig(config: unknown): ResidualConfig {
   if (!isResidualConfig(config)) throw new OpArgsError('config must be a ResidualConfig');
   const checked = checkResidualConfig(config);
-  if (!checked.ok) throw new OpArgsError(checked.problems.map((p) => p.message).join(' '));
+  if (!checked.ok) throw new OpArgsError(checked.problems.map(problemLine).join('; '));
   return checked.value;
 }
 
@@ -268,7 +276,7 @@ export function residualTrainStart(tf: Tf, args: ResidualTrainStartArgs): Residu
   const train = args?.train;
   if (typeof train !== 'object' || train === null) throw new OpArgsError('train must be a TrainConfig');
   const problems = checkTrainConfig(train);
-  if (problems.length) throw new OpArgsError(problems.map((p) => p.message).join(' '));
+  if (problems.length) throw new OpArgsError(problems.map(problemLine).join('; '));
   if (train.trainSize < config.batch) throw new OpArgsError('trainSize must be at least the batch size');
   disposeSession(tf);
   const [x, y] = tf.tidy(() => {

@@ -205,7 +205,7 @@ describe('residualGradients: what the widget shows', () => {
   });
 
   it('refuses malformed settings with a clear message', () => {
-    expect(() => gradients({ ...defaultResidualConfig, depth: 0 })).toThrow(/at least 1/);
+    expect(() => gradients({ ...defaultResidualConfig, depth: 0 })).toThrow(/depth: notPositive \(value 0\)/);
     expect(() => gradients({ ...defaultResidualConfig, activation: 'swish' as ActivationKind })).toThrow(
       /ResidualConfig/,
     );
