@@ -2,15 +2,18 @@
  * Client-safe translation helpers: widgets receive only the strings they need (a flat
  * key → template record) as a prop, so no locale file is shipped to the browser.
  */
+import type en from '../content/i18n/en.json';
 import { fillTemplate, type Problem } from '../lib/cnn/problems';
 
 export type Strings = Record<string, string>;
 export type Locale = 'en' | 'ko';
+/** A key of the UI strings: only keys that exist in en.json compile (ko.json has the same keys). */
+export type UiKey = keyof typeof en;
 
-/** Looks up `key` and fills `{name}` placeholders; a missing key shows itself, loudly. */
+/** Looks up `key` and fills `{name}` placeholders; a key the page did not pass in shows itself, loudly. */
 export function translate(
   strings: Strings,
-  key: string,
+  key: UiKey,
   values: Record<string, number | string> = {},
 ): string {
   const template = strings[key];
@@ -59,7 +62,7 @@ export function formatNumber(locale: Locale, value: number, digits = 0): string 
   );
 }
 
-/** Short form of a large count for the locale: 60,965,224 → "61M" (en) or "6097만" (ko). */
+/** Short form of a large count for the locale: 60,965,224 → "61M" (en) or "6096.5만" (ko). */
 export function formatCompact(locale: Locale, value: number): string {
   return new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US', {
     notation: 'compact',

@@ -160,11 +160,11 @@ describe('chart golden files', () => {
       ['dilated-ko-360', [conv(3), conv(3, 1, 0, 2), conv(3, 1, 0, 4), conv(3, 2, 1)], 'ko', 360],
     ] as const)('growth %s', (name, layers, locale, width) => {
       const svg = renderChart(
-        growthChart([...layers], growthLabels(stringsFor(locale, 'receptiveField.')), width),
+        growthChart([...layers], growthLabels(stringsFor(locale, 'receptiveField.'), locale), width),
         doc,
       );
       expectSound(svg);
-      const l = growthLabels(stringsFor(locale, 'receptiveField.'));
+      const l = growthLabels(stringsFor(locale, 'receptiveField.'), locale);
       for (const series of [l.current, l.stacked3, l.dilated]) expect(svg).toContain(`>${series}<`);
       expectGolden(`rf-growth-${name}`, svg);
     });

@@ -179,8 +179,8 @@ describe('parse errors in both languages', () => {
 
 describe('translate', () => {
   it('fills placeholders and flags missing keys', () => {
-    expect(translate({ a: 'n = {n}' }, 'a', { n: 3 })).toBe('n = 3');
-    expect(translate({}, 'nope')).toBe('[missing: nope]');
+    expect(translate({ 'course.lessonLabel': 'n = {n}' }, 'course.lessonLabel', { n: 3 })).toBe('n = 3');
+    expect(translate({}, 'quiz.heading')).toBe('[missing: quiz.heading]');
   });
 
   it('describes problems in Korean with the quantity named in Korean', () => {

@@ -21,7 +21,8 @@ import {
 } from '../../../lib/cnn/activations';
 import { checkWhole } from '../../../lib/cnn/conv-arithmetic';
 import type { Problem } from '../../../lib/cnn/problems';
-import { translate, type Strings } from '../../../i18n/translate';
+import type { Strings } from '../../../i18n/translate';
+import { createTranslator } from '~/components/widgets/shared/translator';
 import { readNumber, type Field } from '../shared/fields';
 
 export interface Settings {
@@ -224,18 +225,17 @@ export function resultSentence(
   strings: Strings,
   locale: 'en' | 'ko',
 ): string {
-  const name = translate(strings, `activationGradient.name.${figure.kind}`);
+  const { t, num } = createTranslator(strings, locale);
+  const name = t(`activationGradient.name.${figure.kind}`);
   const p = figure.atDepth;
   if (figure.kind === 'relu') {
-    return translate(strings, 'activationGradient.resultRelu', {
+    return t('activationGradient.resultRelu', {
       depth: figure.depth,
       median: formatLog10(p.median, locale),
-      active: new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US', { maximumFractionDigits: 1 }).format(
-        100 * figure.activeShare,
-      ),
+      active: num(100 * figure.activeShare, 1),
     });
   }
-  return translate(strings, 'activationGradient.result', {
+  return t('activationGradient.result', {
     depth: figure.depth,
     name,
     median: formatLog10(p.median, locale),

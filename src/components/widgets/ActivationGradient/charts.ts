@@ -17,7 +17,8 @@ import {
   type DepthPoint,
 } from './activation-gradient';
 import type { ActivationKind } from '../../../lib/cnn/activations';
-import { translate, type Strings } from '../../../i18n/translate';
+import type { Locale, Strings } from '../../../i18n/translate';
+import { createTranslator } from '~/components/widgets/shared/translator';
 import { maxDerivative } from '../../../lib/cnn/activations';
 import { renderChart } from '../shared/plot';
 import { SAMPLES, type Figure } from './activation-gradient';
@@ -153,17 +154,17 @@ export function activationChart(
 
 type OkFigure = Extract<Figure, { ok: true }>;
 
-/** Both charts as SVG markup for a valid figure, drawn with `doc` (server or browser document). */
-export function renderCharts(
+/** The gradient-factor chart (median and band over depth) as SVG markup for a valid figure. */
+export function renderGradientChart(
   figure: OkFigure,
   strings: Strings,
-  locale: 'en' | 'ko',
+  locale: Locale,
   doc: Document,
-  widths: { gradient?: number; activation?: number } = {},
-): { gradient: string; activation: string } {
-  const t = (key: string, values: Record<string, string | number> = {}) => translate(strings, key, values);
+  width?: number,
+): string {
+  const { t } = createTranslator(strings, locale);
   const name = t(`activationGradient.name.${figure.kind}`);
-  const gradient = gradientChart(
+  const spec = gradientChart(
     figure.curve,
     {
       x: t('activationGradient.axisDepth'),
@@ -176,9 +177,22 @@ export function renderCharts(
         median: formatLog10(figure.atDepth.median, locale),
       }),
     },
-    widths.gradient,
+    width,
   );
-  const activation = activationChart(
+  return renderChart(spec, doc);
+}
+
+/** The activation chart (f and its derivative) as SVG markup for a valid figure. */
+export function renderActivationChart(
+  figure: OkFigure,
+  strings: Strings,
+  locale: Locale,
+  doc: Document,
+  width?: number,
+): string {
+  const { t } = createTranslator(strings, locale);
+  const name = t(`activationGradient.name.${figure.kind}`);
+  const spec = activationChart(
     figure.kind,
     figure.sigma,
     {
@@ -188,7 +202,21 @@ export function renderCharts(
         peak: formatLog10(Math.log10(maxDerivative(figure.kind)), locale),
       }),
     },
-    widths.activation,
+    width,
   );
-  return { gradient: renderChart(gradient, doc), activation: renderChart(activation, doc) };
+  return renderChart(spec, doc);
+}
+
+/** Both charts as SVG markup for a valid figure, drawn with `doc` (server or browser document). */
+export function renderCharts(
+  figure: OkFigure,
+  strings: Strings,
+  locale: Locale,
+  doc: Document,
+  widths: { gradient?: number; activation?: number } = {},
+): { gradient: string; activation: string } {
+  return {
+    gradient: renderGradientChart(figure, strings, locale, doc, widths.gradient),
+    activation: renderActivationChart(figure, strings, locale, doc, widths.activation),
+  };
 }

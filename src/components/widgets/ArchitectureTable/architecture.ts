@@ -5,7 +5,8 @@
 import type { Analysis, LayerReport } from '../../../lib/cnn/analyze';
 import { formatShape } from '../../../lib/cnn/network';
 import { paramsOfKind } from '../../../lib/cnn/scale';
-import { formatNumber, translate, type Locale, type Strings } from '../../../i18n/translate';
+import type { Locale, Strings } from '../../../i18n/translate';
+import { createTranslator } from '~/components/widgets/shared/translator';
 
 /** Where a leaf layer's parameters count: convolutions, fully-connected layers, normalization. */
 export type ParamGroup = 'conv' | 'fc' | 'norm' | 'none';
@@ -91,14 +92,14 @@ export function chartLabels(
   analysis: Analysis,
   locale: Locale,
 ): ChartLabels {
-  const t = (key: string, values: Record<string, string | number> = {}) => translate(strings, key, values);
+  const { t, num } = createTranslator(strings, locale);
   const top = analysis.rows.filter((r) => r.depth === 0);
   const largest = top.reduce((a, b) => (b.params.total > a.params.total ? b : a), top[0]!);
   return {
     label: t('arch.chartLabel', { network }),
     description: t('arch.chartDescription', {
       largest: largest.name,
-      largestParams: formatNumber(locale, largest.params.total),
+      largestParams: num(largest.params.total),
     }),
     xLabel: t('arch.chartX'),
     groups: {

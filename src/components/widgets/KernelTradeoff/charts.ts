@@ -5,7 +5,8 @@
  */
 import * as Plot from '@observablehq/plot';
 import { renderChart } from '../shared/plot';
-import { translate, type Strings } from '../../../i18n/translate';
+import type { Strings } from '../../../i18n/translate';
+import { createTranslator } from '~/components/widgets/shared/translator';
 import { metricValues, CHART_WIDTH, type Figure, type Metric } from './kernel-tradeoff';
 
 const CHART_METRICS: Metric[] = ['field', 'weights', 'biases', 'macs', 'nonlinearities'];
@@ -32,12 +33,11 @@ export function renderTradeoffChart(
   doc: Document,
   width = CHART_WIDTH,
 ): string {
-  const t = (key: string, values: Record<string, string | number> = {}) => translate(strings, key, values);
-  const pct = new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US', { maximumFractionDigits: 0 });
+  const { t, num } = createTranslator(strings, locale);
   const rows = chartRows(figure).map((r) => ({
     ...r,
     name: t(`kernelTradeoff.metric.${r.metric}`),
-    text: `${pct.format(r.percent)}%`,
+    text: `${num(r.percent)}%`,
   }));
   const names = CHART_METRICS.map((m) => t(`kernelTradeoff.metric.${m}`));
   const max = Math.max(...rows.map((r) => r.percent));

@@ -16,7 +16,8 @@ import {
 } from '../../../lib/cnn/receptive-field';
 import type { Checked, Problem } from '../../../lib/cnn/problems';
 import { readNumber, type Field } from '../shared/fields';
-import { translate, type Strings } from '../../../i18n/translate';
+import type { Locale, Strings } from '../../../i18n/translate';
+import { createTranslator } from '~/components/widgets/shared/translator';
 
 export const conv = (k: number, s = 1, p = 0, d = 1): StackLayer => ({ kind: 'conv', k, s, p, d });
 const pool = (k: number, s = k, p = 0): StackLayer => ({ kind: 'pool', k, s, p, d: 1 });
@@ -155,8 +156,8 @@ export interface GrowthLabels {
 }
 
 /** The growth chart's words in the reader's language. */
-export function growthLabels(strings: Strings): GrowthLabels {
-  const t = (key: string) => translate(strings, key);
+export function growthLabels(strings: Strings, locale: Locale): GrowthLabels {
+  const { t } = createTranslator(strings, locale);
   return {
     label: t('receptiveField.chartLabel'),
     description: t('receptiveField.chartDescription'),

@@ -1,0 +1,75 @@
+/**
+ * The one way an island shows a chart: the SVG drawn at build time first, and Observable Plot
+ * (imported on demand) redraws it only when the reader has changed something or the container is
+ * narrower than the build's width, so a chart drawn at its own width keeps its text readable.
+ *
+ * ```svelte
+ * const chart = onDemandChart({
+ *   built: () => initialChart,
+ *   width: CHART_WIDTH,
+ *   input: () => (figure.ok ? figure : null),
+ *   changed: () => touched,
+ *   load: () => import('./charts'),
+ *   draw: (m, f, width) => m.renderTradeoffChart(f, strings, locale, document, width),
+ * });
+ * <figure bind:clientWidth={chart.width}>{@html chart.svg}</figure>
+ * ```
+ */
+import { drawWidth, isNarrower, loadThen } from './on-demand';
+
+export interface OnDemandChartOptions<M, I> {
+  /** The SVG markup rendered at build time ('' when there is none). */
+  built: () => string;
+  /** The width in px the build drew at (and the most a redraw uses). */
+  width: number;
+  /** What to draw, or null while the settings are invalid (the last drawing stays). */
+  input: () => I | null;
+  /** Whether the reader has changed the settings away from the build's. */
+  changed: () => boolean;
+  /** The chart module; write `() => import('./charts')` so the bundler splits it off. */
+  load: () => Promise<M>;
+  /** Draws `input` with the module at `width` px (undefined before layout: the chart's default). */
+  draw: (module: M, input: I, width: number | undefined) => string;
+}
+
+/** A chart's markup and its container's measured width. */
+export interface OnDemandChart {
+  /** The markup to show: the latest drawing, or the build's. */
+  readonly svg: string;
+  /** The container's width in px; bind it with `bind:clientWidth={chart.width}`. */
+  width: number;
+}
+
+/**
+ * Shows `built()` until a redraw is due (the reader changed something, or the measured width is
+ * narrower than `width`), then loads the module and shows `draw(module, input, drawWidth)`. An
+ * answer that arrives after the settings changed again is dropped. Call during component setup.
+ */
+export function onDemandChart<M, I>(options: OnDemandChartOptions<M, I>): OnDemandChart {
+  let measured = $state(0);
+  let drawn = $state('');
+  const svg = $derived(drawn || options.built());
+
+  $effect(() => {
+    const input = options.input();
+    if (input === null) return;
+    if (!options.changed() && !isNarrower(measured, options.width)) {
+      drawn = '';
+      return;
+    }
+    const width = drawWidth(measured, options.width);
+    return loadThen(options.load, (module) => (drawn = options.draw(module, input, width)));
+  });
+
+  return {
+    get svg() {
+      return svg;
+    },
+    get width() {
+      return measured;
+    },
+    set width(value: number) {
+      measured = value;
+    },
+  };
+}
