@@ -9,3 +9,4 @@ export { default as ActivationGradient } from './ActivationGradient/ActivationGr
 export { default as KernelTradeoff } from './KernelTradeoff/KernelTradeoff.astro';
 export { default as InceptionBlock } from './InceptionBlock/InceptionBlock.astro';
 export { default as ConvolutionExplorer } from './ConvolutionExplorer/ConvolutionExplorer.astro';
+export { default as ResidualGradientFlow } from './ResidualGradientFlow/ResidualGradientFlow.astro';
