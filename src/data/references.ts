@@ -130,6 +130,49 @@ export const references = {
     year: 2016,
     url: 'https://arxiv.org/abs/1512.00567',
   },
+  'he-2016b': {
+    authors: 'Kaiming He, Xiangyu Zhang, Shaoqing Ren, Jian Sun',
+    title: 'Identity Mappings in Deep Residual Networks',
+    venue: 'ECCV',
+    year: 2016,
+    url: 'https://arxiv.org/abs/1603.05027',
+  },
+  'ioffe-szegedy-2015': {
+    authors: 'Sergey Ioffe, Christian Szegedy',
+    title: 'Batch Normalization: Accelerating Deep Network Training by Reducing Internal Covariate Shift',
+    venue: 'ICML',
+    year: 2015,
+    url: 'https://arxiv.org/abs/1502.03167',
+  },
+  'srivastava-2015': {
+    authors: 'Rupesh K. Srivastava, Klaus Greff, Jürgen Schmidhuber',
+    title: 'Training Very Deep Networks',
+    venue: 'NeurIPS',
+    year: 2015,
+    url: 'https://arxiv.org/abs/1507.06228',
+  },
+  'veit-2016': {
+    authors: 'Andreas Veit, Michael Wilber, Serge Belongie',
+    title: 'Residual Networks Behave Like Ensembles of Relatively Shallow Networks',
+    venue: 'NeurIPS',
+    year: 2016,
+    url: 'https://arxiv.org/abs/1605.06431',
+  },
+  'pleiss-2017': {
+    authors:
+      'Geoff Pleiss, Danlu Chen, Gao Huang, Tongcheng Li, Laurens van der Maaten, Kilian Q. Weinberger',
+    title: 'Memory-Efficient Implementation of DenseNets',
+    venue: 'arXiv:1707.06990',
+    year: 2017,
+    url: 'https://arxiv.org/abs/1707.06990',
+  },
+  'tan-le-2019': {
+    authors: 'Mingxing Tan, Quoc V. Le',
+    title: 'EfficientNet: Rethinking Model Scaling for Convolutional Neural Networks',
+    venue: 'ICML',
+    year: 2019,
+    url: 'https://arxiv.org/abs/1905.11946',
+  },
 } as const satisfies Record<string, Reference>;
 
 export type ReferenceKey = keyof typeof references;

@@ -22,6 +22,14 @@
  * - convt (an upsampling) approximates the widest output: r_out = r_in + (⌈k'/s⌉ − 1)·j_in and
  *   j_out = j_in/s (a fraction of an input pixel).
  *
+ * Activations (the values a forward pass writes, what training keeps for the backward pass):
+ * - a layer writes its output, H_out·W_out·C_out values (or the vector size); identity and
+ *   flatten write nothing new (they pass their input on or only reshape it), so they count 0;
+ * - a concat block writes the concatenated tensor (a copy, as a straightforward implementation
+ *   makes) and a residual block the sum F(x) + shortcut(x), on top of what their children write;
+ * - a block's count includes its children's, like its parameters; the total is the sum over the
+ *   top-level layers. The network's input is not counted.
+ *
  * Never throws and never returns NaN: an impossible network is `{ ok: false, problems }`, each
  * problem naming the layer (`values.layer`, `values.path`; the UI starts its sentence "conv3: ...").
  */
@@ -89,6 +97,11 @@ export interface LayerReport {
   /** For a block: the sum over its children. */
   params: Params;
   macs: number;
+  /**
+   * Activation values this layer writes in a forward pass: its output size (0 for identity and
+   * flatten); for a block, its own output (concatenation or sum) plus all its children's.
+   */
+  activations: number;
   rf: ReceptiveField;
   /** concat blocks: reports of each branch */
   branches?: LayerReport[][];
@@ -104,7 +117,8 @@ export interface Analysis {
   layers: LayerReport[];
   /** Every report depth-first, each block directly before its children: one table row each. */
   rows: LayerReport[];
-  totals: { params: Params; macs: number };
+  /** activations: values written by one forward pass, Σ over the top-level layers (input excluded) */
+  totals: { params: Params; macs: number; activations: number };
   /** Receptive field of the last layer. */
   rf: ReceptiveField;
 }
@@ -182,6 +196,8 @@ export function analyze(network: Network, input: Shape): Checked<Analysis> {
   const { reports, state } = run.value;
   const params = addParams(...reports.map((r) => r.params));
   const macs = reports.reduce((a, r) => a + r.macs, 0);
+  reports.forEach(addChildActivations);
+  const activations = reports.reduce((a, r) => a + r.activations, 0);
   if (!(params.total <= Number.MAX_SAFE_INTEGER && macs <= Number.MAX_SAFE_INTEGER)) {
     return { ok: false, problems: [problem('networkTooLarge', { params: params.total, macs })] };
   }
@@ -192,10 +208,22 @@ export function analyze(network: Network, input: Shape): Checked<Analysis> {
       output: state.shape,
       layers: reports,
       rows: flattenRows(reports),
-      totals: { params, macs },
+      totals: { params, macs, activations },
       rf: state.rf,
     },
   };
+}
+
+/** Values a layer writes itself: its output size; identity and flatten only pass on or reshape (0). */
+function ownActivations(kind: LayerKind, output: Shape): number {
+  return kind === 'identity' || kind === 'flatten' ? 0 : shapeSize(output);
+}
+
+/** Adds each block's children's activations to the block's own (depth-first, once per analysis). */
+function addChildActivations(r: LayerReport): void {
+  const children = [...(r.branches ?? []).flat(), ...(r.body ?? []), ...(r.shortcut ?? [])];
+  children.forEach(addChildActivations);
+  r.activations += children.reduce((a, c) => a + c.activations, 0);
 }
 
 /** Every report depth-first, blocks before their children (the same order as `Analysis.rows`). */
@@ -303,6 +331,7 @@ function report(
     output: output.shape,
     params,
     macs,
+    activations: ownActivations(layer.kind, output.shape),
     rf: output.rf,
   };
 }

@@ -60,3 +60,23 @@ export * from './receptive-field';
 export { macsOfKind, paramsOfKind, percentOf, powerOfTen } from './scale';
 export * from './activations';
 export * from './residual';
+export {
+  compareResidualBlocks,
+  residualBlockSide,
+  BLOCK_LIMITS,
+  type BlockComparison,
+  type BlockConv,
+  type BlockSide,
+  type ResidualBlockSettings,
+} from './residual-blocks';
+export {
+  denseBlock,
+  denseChannels,
+  transitionChannels,
+  DENSE_BN_SIZE,
+  DENSE_LIMITS,
+  type DenseBlockFigure,
+  type DenseBlockSettings,
+  type DenseCounts,
+  type DenseLayerRow,
+} from './dense-blocks';

@@ -44,6 +44,7 @@ export const problemCodes = [
   'misplacedInput',
   'networkTooLarge',
   'outOfRange',
+  'missingNumber',
 ] as const;
 export type ProblemCode = (typeof problemCodes)[number];
 
@@ -67,6 +68,10 @@ export const quantityKeys = [
   'rate',
   'h',
   'w',
+  'width',
+  'growth',
+  'layers',
+  'theta',
 ] as const;
 
 /**

@@ -11,9 +11,9 @@ import { resnet18, resnet34, resnet50 } from './resnet';
 import { vgg16 } from './vgg';
 
 export type { Preset } from './preset';
-export { densenet } from './densenet';
+export { densenet, denseLayer, transition } from './densenet';
 export { inception } from './googlenet';
-export { resnet, type ResNetBlock } from './resnet';
+export { resnet, residualBlock, type ResNetBlock } from './resnet';
 export { vgg } from './vgg';
 
 export const presetKeys = [

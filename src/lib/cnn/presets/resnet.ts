@@ -1,17 +1,20 @@
-import type { Layer } from '../network';
+import type { Layer, ResidualBlock } from '../network';
 import type { Preset } from './preset';
 import { bn, conv, fc, maxpool, plain, relu, residual } from './build';
 
 export type ResNetBlock = 'basic' | 'bottleneck';
 
-/** Body of one residual block with `width` inner channels (torchvision: stride on the 3×3 conv). */
-function blockBody(block: ResNetBlock, width: number, s: number | undefined): Layer[] {
+/**
+ * Body F of one residual block (torchvision: stride s on the 3×3 conv, no biases, bn after each
+ * conv). basic: 3×3 → `width`, 3×3 → `out`; bottleneck: 1×1 → `width`, 3×3 → `width`, 1×1 → `out`.
+ */
+function blockBody(block: ResNetBlock, width: number, out: number, s: number | undefined): Layer[] {
   if (block === 'basic') {
     return [
       conv(width, 3, { s, p: 1, bias: false }),
       bn(),
       relu(),
-      conv(width, 3, { p: 1, bias: false }),
+      conv(out, 3, { p: 1, bias: false }),
       bn(),
     ];
   }
@@ -22,9 +25,28 @@ function blockBody(block: ResNetBlock, width: number, s: number | undefined): La
     conv(width, 3, { s, p: 1, bias: false }),
     bn(),
     relu(),
-    conv(4 * width, 1, { bias: false }),
+    conv(out, 1, { bias: false }),
     bn(),
   ];
+}
+
+/**
+ * One residual block y = F(x) + shortcut(x) from C_in to C_out channels with stride s (1 = same
+ * size): the body of `blockBody`; a projection shortcut (1×1 conv stride s, no bias, + bn) when
+ * the shape changes (s ≠ 1 or C_in ≠ C_out), otherwise the identity.
+ */
+export function residualBlock(
+  name: string | undefined,
+  block: ResNetBlock,
+  cIn: number,
+  width: number,
+  out: number,
+  s?: number,
+): ResidualBlock {
+  const stride = s === 1 ? undefined : s;
+  const shortcut =
+    stride !== undefined || cIn !== out ? [conv(out, 1, { s: stride, bias: false }), bn()] : undefined;
+  return residual(name, blockBody(block, width, out, stride), shortcut);
 }
 
 /**
@@ -51,9 +73,7 @@ export function resnet(
     for (let b = 0; b < count; b++) {
       const s = stage > 0 && b === 0 ? 2 : undefined;
       const out = width * expansion;
-      const shortcut =
-        s !== undefined || channels !== out ? [conv(out, 1, { s, bias: false }), bn()] : undefined;
-      layers.push(residual(`conv${stage + 2}_${b + 1}`, blockBody(block, width, s), shortcut), relu());
+      layers.push(residualBlock(`conv${stage + 2}_${b + 1}`, block, channels, width, out, s), relu());
       channels = out;
     }
   });
