@@ -92,6 +92,19 @@ describe('chart data', () => {
       residual: [1.4, 1.1, Number.NaN],
     });
     expect(lossPoints(s)).toHaveLength(5);
+    // a long run is averaged in buckets; a bucket with a diverged step is left out
+    const long = {
+      total: 9,
+      plain: [1, 2, 3, 4, 5, 6, 7, 8, 9],
+      residual: [1, 1, 1, 1, Number.NaN, 1, 1, 1, 1],
+    };
+    expect(lossPoints(long, 3).map((p) => [p.net, p.step, p.loss])).toEqual([
+      ['plain', 3, 2],
+      ['plain', 6, 5],
+      ['plain', 9, 8],
+      ['residual', 3, 1],
+      ['residual', 9, 1],
+    ]);
     expect(lossRange(s)).toEqual([0, expect.closeTo(Math.log(4) * 1.15, 9)]);
     expect(lossRange({ ...s, plain: [100] })[1]).toBeCloseTo(4 * Math.log(4), 9);
   });

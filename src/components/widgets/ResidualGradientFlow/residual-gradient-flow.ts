@@ -196,11 +196,30 @@ export interface LossPoint {
   loss: number;
 }
 
-/** The finite losses as chart points. */
-export function lossPoints(series: LossSeries): LossPoint[] {
-  return netKeys.flatMap((net) =>
-    series[net].flatMap((loss, i) => (Number.isFinite(loss) ? [{ net, step: i + 1, loss }] : [])),
-  );
+/** Most points per network the loss chart draws (a long run is averaged in buckets of steps). */
+export const MAX_LOSS_POINTS = 150;
+
+/**
+ * The finite losses as chart points, at most `max` per network: with more steps than that, each
+ * point is the mean of a bucket of ⌈steps/max⌉ consecutive steps, drawn at the bucket's last step
+ * (a bucket with a non-finite loss is left out, so a diverged run ends where it diverged).
+ */
+export function lossPoints(series: LossSeries, max = MAX_LOSS_POINTS): LossPoint[] {
+  return netKeys.flatMap((net) => {
+    const losses = series[net];
+    const size = Math.max(1, Math.ceil(losses.length / max));
+    const points: LossPoint[] = [];
+    for (let start = 0; start < losses.length; start += size) {
+      const bucket = losses.slice(start, start + size);
+      if (!bucket.every(Number.isFinite)) continue;
+      points.push({
+        net,
+        step: start + bucket.length,
+        loss: bucket.reduce((a, v) => a + v, 0) / bucket.length,
+      });
+    }
+    return points;
+  });
 }
 
 /** y range of the loss chart: from 0 to the largest finite loss (at least a bit above ln K), capped at 4·ln K. */
