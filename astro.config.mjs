@@ -51,5 +51,14 @@ export default defineConfig({
     // The TensorFlow.js worker (src/lib/tf) is an ES module worker, so it can load its backends as
     // separate chunks (the CPU backend is downloaded only when WebGL is unavailable).
     worker: { format: 'es' },
+    // Figures computed at build time by the same ops on the tfjs CPU backend (src/lib/tf/node.ts):
+    // tfjs-core's ES modules import files without extensions, which Node cannot resolve on its own,
+    // so the server build bundles tfjs (one copy, shared by core, its gradients and the backend).
+    environments: Object.fromEntries(
+      ['ssr', 'prerender'].map((name) => [
+        name,
+        { resolve: { noExternal: ['@tensorflow/tfjs-core', '@tensorflow/tfjs-backend-cpu'] } },
+      ]),
+    ),
   },
 });

@@ -17,3 +17,4 @@ export { default as DenseBlock } from './DenseBlock/DenseBlock.astro';
 export { default as AddVsConcat } from './AddVsConcat/AddVsConcat.astro';
 export { default as Convolutionalize } from './Convolutionalize/Convolutionalize.astro';
 export { default as TransposedConv } from './TransposedConv/TransposedConv.astro';
+export { default as ResidualGradientFlow } from './ResidualGradientFlow/ResidualGradientFlow.astro';

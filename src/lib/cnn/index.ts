@@ -67,6 +67,7 @@ export * from './reference-conv';
 export * from './pooling';
 export * from './detection';
 export * from './detection-cost';
+export * from './residual';
 export {
   compareResidualBlocks,
   residualBlockSide,

@@ -27,6 +27,12 @@ import type {
   UnitGradientArgs,
   UnitGradientResult,
 } from './protocol';
+import {
+  residualGradients,
+  residualTrainStart,
+  residualTrainSteps,
+  residualTrainStop,
+} from './residual-nets';
 
 /**
  * The tfjs-core functions that ops and the engine use. The worker passes exactly these, built from
@@ -36,6 +42,7 @@ import type {
  */
 export type Tf = Pick<
   typeof TfCore,
+  | 'abs'
   | 'add'
   | 'avgPool'
   | 'conv2d'
@@ -45,19 +52,40 @@ export type Tf = Pick<
   | 'env'
   | 'maxPool'
   | 'fused'
+  | 'concat'
+  | 'customGrad'
+  | 'div'
+  | 'logSoftmax'
+  | 'max'
+  | 'mean'
   | 'memory'
+  | 'moments'
+  | 'mul'
+  | 'neg'
+  | 'ones'
   | 'ready'
+  | 'reverse'
   | 'relu'
+  | 'rsqrt'
   | 'setBackend'
+  | 'sigmoid'
   | 'slice'
+  | 'square'
+  | 'stack'
+  | 'sub'
   | 'sum'
+  | 'tanh'
   | 'tensor1d'
   | 'tensor2d'
   | 'tensor3d'
   | 'tensor4d'
   | 'tidy'
+  | 'transpose'
   | 'valueAndGrad'
+  | 'valueAndGrads'
   | 'version_core'
+  | 'zeros'
+  | 'zerosLike'
 >;
 
 export type OpImpl<N extends OpName> = (tf: Tf, args: OpArgs<N>) => OpResult<N> | Promise<OpResult<N>>;
@@ -384,6 +412,10 @@ export const ops: { [N in OpName]: OpImpl<N> } = {
   info,
   conv2dTranspose,
   convolutionalize,
+  residualGradients,
+  residualTrainStart,
+  residualTrainSteps,
+  residualTrainStop,
 };
 
 export function isOpName(name: string): name is OpName {

@@ -13,6 +13,8 @@
  * must be structured-cloneable plain data (numbers, arrays, typed arrays, plain objects).
  */
 
+import type { GradientNorms, ResidualConfig, TrainConfig } from '~/lib/cnn/residual';
+
 /** A dense float tensor as plain data: row-major values and their shape. */
 export interface TensorData {
   shape: number[];
@@ -80,6 +82,59 @@ export interface UnitGradientResult {
   outputShape: number[];
 }
 
+/** Plain versus residual network: one forward and backward pass (see `cnn/residual.ts`). */
+export interface ResidualGradientsArgs {
+  config: ResidualConfig;
+}
+
+export interface ResidualGradientsResult {
+  /** the network without identity paths */
+  plain: GradientNorms;
+  /** the same weights with identity paths (the plain network again when `config.skips` is false) */
+  residual: GradientNorms;
+}
+
+/** Starts training both networks side by side (ends any earlier session). */
+export interface ResidualTrainStartArgs {
+  config: ResidualConfig;
+  train: TrainConfig;
+}
+
+export interface ResidualTrainStartResult {
+  /** the session to pass to `residualTrainSteps` and `residualTrainStop` */
+  session: number;
+  /** trainable values of each network */
+  params: number;
+}
+
+/** Runs steps of a session until `maxSteps` are done or `budgetMs` milliseconds have passed. */
+export interface ResidualTrainStepsArgs {
+  session: number;
+  maxSteps: number;
+  budgetMs: number;
+}
+
+export interface ResidualTrainStepsResult {
+  /** index (0-based) of the first step in this answer */
+  from: number;
+  /** the minibatch loss of each network before each step (NaN after it diverged) */
+  plain: Float32Array;
+  residual: Float32Array;
+  /** steps done so far in the session */
+  step: number;
+  /** all the session's steps are done */
+  done: boolean;
+  /** the step at which each network's loss stopped being finite, or null */
+  diverged: [plain: number | null, residual: number | null];
+  /** milliseconds per step (both networks) in this answer */
+  msPerStep: number;
+}
+
+export interface ResidualTrainStopResult {
+  /** tensors disposed */
+  disposed: number;
+}
+
 export interface InfoResult {
   /** TensorFlow.js core version */
   version: string;
@@ -116,6 +171,14 @@ export interface OpDefs {
   pool2d: { args: Pool2dArgs; result: TensorResult };
   /** gradient of one output unit of a conv stack w.r.t. its input */
   unitGradient: { args: UnitGradientArgs; result: UnitGradientResult };
+  /** gradient norm at every layer of a plain and a residual network with the same weights */
+  residualGradients: { args: ResidualGradientsArgs; result: ResidualGradientsResult };
+  /** start training a plain and a residual network side by side */
+  residualTrainStart: { args: ResidualTrainStartArgs; result: ResidualTrainStartResult };
+  /** run some steps of the training session and return their losses */
+  residualTrainSteps: { args: ResidualTrainStepsArgs; result: ResidualTrainStepsResult };
+  /** end the training session (all its tensors disposed) */
+  residualTrainStop: { args: { session?: number }; result: ResidualTrainStopResult };
   /** what the worker is: tfjs version and available ops (touches no tensors) */
   info: { args: Record<string, never>; result: InfoResult };
   /** transposed 2-D convolution of one image (see `Conv2dTransposeArgs`) */

@@ -284,7 +284,18 @@ describe('engine: requests, responses and errors as values', () => {
       ok: true,
       result: {
         version: tf.version_core,
-        ops: ['conv2d', 'pool2d', 'unitGradient', 'info', 'conv2dTranspose', 'convolutionalize'],
+        ops: [
+          'conv2d',
+          'pool2d',
+          'unitGradient',
+          'info',
+          'conv2dTranspose',
+          'convolutionalize',
+          'residualGradients',
+          'residualTrainStart',
+          'residualTrainSteps',
+          'residualTrainStop',
+        ],
       },
     });
   });

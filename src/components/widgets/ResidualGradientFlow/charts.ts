@@ -1,0 +1,148 @@
+/**
+ * ResidualGradientFlow's two charts as Plot specs (rendered by shared/plot.ts `renderChart` on the
+ * server and, after a change, in the browser): the gradient norm per block on a log axis, and
+ * both networks' training losses per step. Colours come from CSS classes (both themes); the
+ * networks also differ by dash pattern (and marker), so
+ * colour is never the only signal (the widget's legend names them).
+ */
+import * as Plot from '@observablehq/plot';
+import { chanceLoss } from '~/lib/cnn/residual';
+import { powerOfTenText } from '~/i18n/translate';
+import { renderChart, type ChartSpec } from '~/components/widgets/shared/plot';
+import {
+  GRADIENT_WIDTH,
+  LOSS_WIDTH,
+  decadeRange,
+  decadeTicks,
+  lossPoints,
+  lossRange,
+  netKeys,
+  type GradientPoint,
+  type LossSeries,
+  type NetKey,
+} from './residual-gradient-flow';
+
+export interface ChartText {
+  x: string;
+  y: string;
+  label: string;
+  description: string;
+}
+
+const dash: Record<NetKey, string> = { plain: '6 4', residual: 'none' };
+const symbol: Record<NetKey, 'circle' | 'square'> = { plain: 'circle', residual: 'square' };
+
+/** log-scale chart of ‖∂loss/∂W_ℓ‖ per block ℓ for both networks. */
+export function gradientChart(
+  points: GradientPoint[],
+  depth: number,
+  text: ChartText,
+  width = GRADIENT_WIDTH,
+): ChartSpec {
+  const [lo, hi] = decadeRange(points.map((p) => p.norm));
+  const maxLayer = Math.max(2, depth);
+  const marks = netKeys.flatMap((net) => {
+    const line = points.filter((p) => p.net === net);
+    return [
+      Plot.lineY(line, {
+        x: 'layer',
+        y: 'norm',
+        className: `rgf-${net}`,
+        strokeWidth: 2,
+        strokeDasharray: dash[net],
+      }),
+      Plot.dot(line, {
+        x: 'layer',
+        y: 'norm',
+        r: depth > 30 ? 2 : 3,
+        symbol: symbol[net],
+        className: `rgf-${net}-dot`,
+      }),
+    ];
+  });
+  return {
+    label: text.label,
+    description: text.description,
+    options: {
+      width,
+      height: 280,
+      marginLeft: 56,
+      marginRight: 16,
+      style: { fontSize: '12px' },
+      x: {
+        label: text.x,
+        domain: [1, maxLayer],
+        labelAnchor: 'right',
+        ticks: Math.min(maxLayer - 1, 6),
+        tickFormat: 'd',
+      },
+      y: {
+        type: 'log',
+        label: text.y,
+        domain: [10 ** lo, 10 ** hi],
+        ticks: decadeTicks(lo, hi).map((e) => 10 ** e),
+        tickFormat: (d: number) => powerOfTenText(Math.round(Math.log10(d))),
+        grid: true,
+      },
+      marks,
+    },
+  };
+}
+
+export interface LossChartText extends ChartText {
+  /** label of the chance-level line */
+  chance: string;
+}
+
+/** Both networks' minibatch losses per step, with the chance level ln K. */
+export function lossChart(series: LossSeries, text: LossChartText, width = LOSS_WIDTH): ChartSpec {
+  const points = lossPoints(series);
+  const [y0, y1] = lossRange(series);
+  const marks = netKeys.flatMap((net) => {
+    const line = points.filter((p) => p.net === net);
+    return [
+      Plot.lineY(line, {
+        x: 'step',
+        y: 'loss',
+        className: `rgf-${net}`,
+        strokeWidth: 1.75,
+        strokeDasharray: dash[net],
+        clip: true,
+      }),
+    ];
+  });
+  return {
+    label: text.label,
+    description: text.description,
+    options: {
+      width,
+      height: 240,
+      marginLeft: 44,
+      marginRight: 16,
+      style: { fontSize: '12px' },
+      x: {
+        label: text.x,
+        domain: [1, Math.max(2, series.total)],
+        labelAnchor: 'right',
+        ticks: 6,
+        tickFormat: 'd',
+      },
+      y: { label: text.y, domain: [y0, y1], grid: true, ticks: 5 },
+      marks: [
+        Plot.ruleY([chanceLoss()], { className: 'rgf-chance', strokeDasharray: '2 3' }),
+        Plot.text([{ y: chanceLoss() }], {
+          y: 'y',
+          frameAnchor: 'right',
+          text: () => text.chance,
+          dy: -7,
+          textAnchor: 'end',
+          className: 'rgf-chance-label',
+        }),
+        ...marks,
+      ],
+    },
+  };
+}
+
+/** Renders a spec with `doc` (the page's document, or the server's). */
+export const draw = (spec: ChartSpec, doc: Document): string => renderChart(spec, doc);
