@@ -13,7 +13,8 @@ import {
   SAMPLES,
   type Settings,
 } from '~/components/widgets/ActivationGradient/activation-gradient';
-import { decadeDomain, decadeTicks } from '~/components/widgets/ActivationGradient/charts';
+import { decadeDomain } from '~/components/widgets/ActivationGradient/charts';
+import { decadeTicks } from '~/components/widgets/shared/log-axis';
 import { stringsFor } from '~/i18n/ui';
 import { english } from '../english';
 

@@ -1,3 +1,4 @@
+import { decadeTicks } from '~/components/widgets/shared/log-axis';
 import { describe, expect, it } from 'vitest';
 import { stringsFor } from '~/i18n/ui';
 import type { Locale } from '~/i18n/translate';
@@ -6,7 +7,6 @@ import { MAX_BLOCKS, defaultResidualConfig, type GradientNorms } from '~/lib/cnn
 import {
   appendLosses,
   decadeRange,
-  decadeTicks,
   defaultSettings,
   emptyLosses,
   formatMagnitude,

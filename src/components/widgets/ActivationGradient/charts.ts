@@ -21,6 +21,7 @@ import type { Locale, Strings } from '~/i18n/translate';
 import { createTranslator } from '~/components/widgets/shared/translator';
 import { maxDerivative } from '~/lib/cnn/activations';
 import { renderChart } from '~/components/widgets/shared/plot';
+import { decadeAxis } from '~/components/widgets/shared/log-axis';
 import { SAMPLES, type Figure } from './activation-gradient';
 
 export interface GradientChartText {
@@ -28,14 +29,6 @@ export interface GradientChartText {
   y: string;
   label: string;
   description: string;
-}
-
-/** Powers of ten for the log axis: at most ~6 ticks between 10^lo and 10^hi. */
-export function decadeTicks(lo: number, hi: number): number[] {
-  const step = Math.max(1, Math.ceil((hi - lo) / 5));
-  const ticks: number[] = [];
-  for (let e = hi; e >= lo; e -= step) ticks.push(e);
-  return ticks;
 }
 
 /** y range in whole decades [lo, hi] covering the band and the bound, at least two decades. */
@@ -78,14 +71,7 @@ export function gradientChart(
         ticks: Math.min(maxDepth - 1, 5),
         tickFormat: 'd',
       },
-      y: {
-        type: 'log',
-        label: text.y,
-        domain: [10 ** lo, 10 ** hi],
-        ticks: decadeTicks(lo, hi).map((e) => 10 ** e),
-        tickFormat: (d: number) => powerOfTen(Math.round(Math.log10(d))),
-        grid: true,
-      },
+      y: decadeAxis(text.y, lo, hi, powerOfTen),
       marks: [
         Plot.areaY(data, { x: 'depth', y1: 'low', y2: 'high', className: 'ag-band' }),
         Plot.ruleY([1], { className: 'ag-one' }),

@@ -9,11 +9,11 @@ import * as Plot from '@observablehq/plot';
 import { chanceLoss } from '~/lib/cnn/residual';
 import { powerOfTenText } from '~/i18n/translate';
 import { renderChart, type ChartSpec } from '~/components/widgets/shared/plot';
+import { decadeAxis } from '~/components/widgets/shared/log-axis';
 import {
   GRADIENT_WIDTH,
   LOSS_WIDTH,
   decadeRange,
-  decadeTicks,
   lossPoints,
   lossRange,
   netKeys,
@@ -76,14 +76,7 @@ export function gradientChart(
         ticks: Math.min(maxLayer - 1, 6),
         tickFormat: 'd',
       },
-      y: {
-        type: 'log',
-        label: text.y,
-        domain: [10 ** lo, 10 ** hi],
-        ticks: decadeTicks(lo, hi).map((e) => 10 ** e),
-        tickFormat: (d: number) => powerOfTenText(Math.round(Math.log10(d))),
-        grid: true,
-      },
+      y: decadeAxis(text.y, lo, hi, powerOfTenText),
       marks,
     },
   };

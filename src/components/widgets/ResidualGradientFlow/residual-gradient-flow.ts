@@ -109,14 +109,6 @@ export function decadeRange(values: number[]): [number, number] {
   return [lo, hi];
 }
 
-/** At most `count` powers of ten (as exponents) from hi down to lo, evenly spaced in whole decades. */
-export function decadeTicks(lo: number, hi: number, count = 6): number[] {
-  const step = Math.max(1, Math.ceil((hi - lo) / (count - 1)));
-  const ticks: number[] = [];
-  for (let e = hi; e >= lo; e -= step) ticks.push(e);
-  return ticks;
-}
-
 /**
  * A positive number with two significant digits: plain decimals from 0.01 to 10⁶ ("0.21",
  * "1,234"), scientific notation outside ("3.1 × 10⁻¹³"); "0" for 0 and "—" for a value that is not
