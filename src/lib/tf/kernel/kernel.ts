@@ -205,7 +205,7 @@ export function createKernel({ tf, cnn, backend }: KernelOptions): Kernel {
     programs.clear();
   }
 
-  async function handle(message: unknown): Promise<KernelResponse> {
+  async function handleOne(message: unknown): Promise<KernelResponse> {
     const request = message as Partial<KernelRequest> | null;
     const id = typeof request?.id === 'number' ? request.id : -1;
     const info = await start();
@@ -239,6 +239,24 @@ export function createKernel({ tf, cnn, backend }: KernelOptions): Kernel {
         message: 'A request must be { id, type: "run", cell, code } or { id, type: "reset" }',
       },
     ]);
+  }
+
+  // One request at a time, in arrival order (a cell awaiting must not let the next one start).
+  let queue: Promise<unknown> = Promise.resolve();
+  function handle(message: unknown): Promise<KernelResponse> {
+    const next = queue.then(() => handleOne(message)).catch(
+      (error: unknown): KernelResponse => ({
+        id: typeof (message as { id?: unknown } | null)?.id === 'number' ? (message as { id: number }).id : -1,
+        ok: false,
+        outputs: [{ kind: 'error', name: 'KernelError', message: messageOf(error) }],
+        ms: 0,
+        backend: { name: 'cpu' },
+        numTensors: tf.memory().numTensors,
+        tensorsCreated: 0,
+      }),
+    );
+    queue = next.catch(() => undefined);
+    return next;
   }
 
   return { handle };
