@@ -67,8 +67,11 @@ export interface KernelClient {
   readonly busy: boolean;
 }
 
+/** `Omit` applied to each member of a union. */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 interface Queued {
-  request: Omit<KernelRequest, 'id'>;
+  request: DistributiveOmit<KernelRequest, 'id'>;
   timeoutMs: number;
   resolve: (result: KernelResult) => void;
   called: number;

@@ -114,8 +114,10 @@ export function declaredNames(program: Program): Map<string, BindingKind> {
   const declared = new Map<string, BindingKind>();
   for (const statement of program.body as Statement[]) {
     if (statement.type === 'VariableDeclaration') {
-      for (const d of statement.declarations)
-        for (const name of patternNames(d.id)) declared.set(name, statement.kind);
+      // `using` declarations (explicit resource management) are constant bindings.
+      const kind: BindingKind =
+        statement.kind === 'var' || statement.kind === 'let' ? statement.kind : 'const';
+      for (const d of statement.declarations) for (const name of patternNames(d.id)) declared.set(name, kind);
     } else if (statement.type === 'FunctionDeclaration' && statement.id) {
       declared.set(statement.id.name, 'function');
     } else if (statement.type === 'ClassDeclaration' && statement.id) {
