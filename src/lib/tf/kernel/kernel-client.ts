@@ -17,8 +17,8 @@
  *   const r = await kernel.run(code, 2, { timeoutMs: 5000 });
  *   if (r.failure) …; else render(r.outputs, r.backend, r.tensorsCreated);
  */
-import type { BackendInfo } from '../protocol';
-import type { WorkerLike } from '../client';
+import type { BackendInfo } from '~/lib/tf/protocol';
+import type { WorkerLike } from '~/lib/tf/client';
 import {
   DEFAULT_CELL_TIMEOUT_MS,
   type CellOutput,
