@@ -44,7 +44,8 @@ export function parseCellMeta(meta) {
     if (flag === 'setup') options.setup = true;
     else if (flag) throw new Error(`unknown cell option "${flag}" (use setup, caption="…", timeout=<ms>)`);
     else if (key === 'caption') {
-      if (!value.startsWith('"')) throw new Error('the caption must be in double quotes: caption="…"');
+      if (!/^"(?:[^"\\]|\\.)*"$/.test(value))
+        throw new Error('the caption must be in double quotes: caption="…"');
       options.caption = JSON.parse(value);
     } else if (key === 'timeout') {
       const ms = Number(value);
@@ -114,8 +115,8 @@ function importsCell(tree) {
   return tree.children.some(
     (n) =>
       n.type === 'mdxjsEsm' &&
-      n.data?.estree?.body?.some((s) =>
-        s.type === 'ImportDeclaration' && s.specifiers.some((sp) => sp.local.name === CELL_COMPONENT),
+      n.data?.estree?.body?.some(
+        (s) => s.type === 'ImportDeclaration' && s.specifiers.some((sp) => sp.local.name === CELL_COMPONENT),
       ),
   );
 }
@@ -144,7 +145,8 @@ export function cellProblem({ where, cell, number, result, cells }) {
   const error = response.outputs.find((o) => o.kind === 'error');
   if (!response.ok || error) {
     const name = error ? `${error.name}: ${error.message}` : 'an error';
-    const verb = error?.name === 'SyntaxError' && error.line !== undefined && error.cell === undefined ? 'has' : 'threw';
+    const verb =
+      error?.name === 'SyntaxError' && error.line !== undefined && error.cell === undefined ? 'has' : 'threw';
     if (error?.line !== undefined) {
       const owner = error.cell !== undefined ? cells[error.cell] : cell;
       const ownerStart = owner?.node.position?.start.line ?? start;
@@ -174,12 +176,18 @@ export default function remarkCells() {
     const path = file.path ?? 'unknown file';
     const where = relative(process.cwd(), path) || path;
     const locale = /[\\/]ko[\\/]/.test(path) ? 'ko' : 'en';
-    const cells = found.map((c) => ({ ...c, code: c.node.value, timeout: c.options.timeout ?? DEFAULT_CELL_TIMEOUT_MS }));
+    const cells = found.map((c) => ({
+      ...c,
+      code: c.node.value,
+      timeout: c.options.timeout ?? DEFAULT_CELL_TIMEOUT_MS,
+    }));
     let results;
     try {
       results = await runCells(cells.map(({ code, timeout }) => ({ code, timeout })));
     } catch (error) {
-      file.fail(`${where}: the notebook kernel could not run this page's cells: ${error instanceof Error ? error.message : error}`);
+      file.fail(
+        `${where}: the notebook kernel could not run this page's cells: ${error instanceof Error ? error.message : error}`,
+      );
     }
     for (const [i, cell] of cells.entries()) {
       const result = results[i];

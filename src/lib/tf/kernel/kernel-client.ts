@@ -19,7 +19,12 @@
  */
 import type { BackendInfo } from '../protocol';
 import type { WorkerLike } from '../client';
-import { DEFAULT_CELL_TIMEOUT_MS, type CellOutput, type KernelRequest, type KernelResponse } from './protocol';
+import {
+  DEFAULT_CELL_TIMEOUT_MS,
+  type CellOutput,
+  type KernelRequest,
+  type KernelResponse,
+} from './protocol';
 
 /** How long a fresh worker may take to load tfjs and start its backend before it counts as crashed. */
 export const KERNEL_START_TIMEOUT_MS = 60_000;
@@ -154,7 +159,12 @@ export function createKernelClient(makeWorker: () => WorkerLike): KernelClient {
     } catch (error) {
       const message = `The kernel could not start: ${messageOf(error)}`;
       for (const job of queue.splice(0))
-        finish(job, { ok: false, outputs: [failureOutput('KernelError', message)], ms: 0, failure: 'crashed' });
+        finish(job, {
+          ok: false,
+          outputs: [failureOutput('KernelError', message)],
+          ms: 0,
+          failure: 'crashed',
+        });
       return false;
     }
     worker = w;
@@ -163,7 +173,10 @@ export function createKernelClient(makeWorker: () => WorkerLike): KernelClient {
     w.addEventListener('error', (event) => {
       event.preventDefault(); // an error value for the cell, not an uncaught error on the page
       if (worker === w)
-        lose('crashed', `The kernel stopped: ${(event as ErrorEvent).message || 'it failed to load or crashed'}`);
+        lose(
+          'crashed',
+          `The kernel stopped: ${(event as ErrorEvent).message || 'it failed to load or crashed'}`,
+        );
     });
     w.addEventListener('messageerror', () => {
       if (worker === w) lose('crashed', 'A message from the kernel could not be read');
@@ -196,7 +209,11 @@ export function createKernelClient(makeWorker: () => WorkerLike): KernelClient {
     const job = queue.shift()!;
     const id = nextId++;
     const timer = setTimeout(
-      () => lose('timeout', `The cell did not finish within ${job.timeoutMs / 1000} s, so the kernel was restarted`),
+      () =>
+        lose(
+          'timeout',
+          `The cell did not finish within ${job.timeoutMs / 1000} s, so the kernel was restarted`,
+        ),
       job.timeoutMs,
     );
     current = { job, id, timer, sent: performance.now() };

@@ -252,17 +252,18 @@ export function createKernel({ tf, cnn, backend }: KernelOptions): Kernel {
   // One request at a time, in arrival order (a cell awaiting must not let the next one start).
   let queue: Promise<unknown> = Promise.resolve();
   function handle(message: unknown): Promise<KernelResponse> {
-    const next = queue.then(() => handleOne(message)).catch(
-      (error: unknown): KernelResponse => ({
-        id: typeof (message as { id?: unknown } | null)?.id === 'number' ? (message as { id: number }).id : -1,
+    const next = queue
+      .then(() => handleOne(message))
+      .catch((error: unknown): KernelResponse => ({
+        id:
+          typeof (message as { id?: unknown } | null)?.id === 'number' ? (message as { id: number }).id : -1,
         ok: false,
         outputs: [{ kind: 'error', name: 'KernelError', message: messageOf(error) }],
         ms: 0,
         backend: { name: 'cpu' },
         numTensors: numTensors(),
         tensorsCreated: 0,
-      }),
-    );
+      }));
     queue = next.catch(() => undefined);
     return next;
   }

@@ -28,7 +28,15 @@ class FakeWorker implements WorkerLike {
     this.emit(
       'message',
       new MessageEvent('message', {
-        data: { ok: true, outputs: [], ms: 1, backend: { name: 'webgl' }, numTensors: 0, tensorsCreated: 0, ...response },
+        data: {
+          ok: true,
+          outputs: [],
+          ms: 1,
+          backend: { name: 'webgl' },
+          numTensors: 0,
+          tensorsCreated: 0,
+          ...response,
+        },
       }),
     );
   }
@@ -75,9 +83,18 @@ describe('KernelClient', () => {
     expect(w.last()).toMatchObject({ type: 'run', cell: 0, code: '1' });
     expect(w.sent).toHaveLength(2); // b waits for a
     w.reply({ id: w.last().id, outputs: [{ kind: 'value', text: '1' }], tensorsCreated: 2, numTensors: 2 });
-    expect(await a).toMatchObject({ ok: true, outputs: [{ kind: 'value', text: '1' }], tensorsCreated: 2, backend: { name: 'webgl' } });
+    expect(await a).toMatchObject({
+      ok: true,
+      outputs: [{ kind: 'value', text: '1' }],
+      tensorsCreated: 2,
+      backend: { name: 'webgl' },
+    });
     expect(w.last()).toMatchObject({ type: 'run', cell: 1, code: '2' });
-    w.reply({ id: w.last().id, ok: false, outputs: [{ kind: 'error', name: 'TypeError', message: 'x', line: 1 }] });
+    w.reply({
+      id: w.last().id,
+      ok: false,
+      outputs: [{ kind: 'error', name: 'TypeError', message: 'x', line: 1 }],
+    });
     expect(await b).toMatchObject({ ok: false, outputs: [{ kind: 'error', line: 1 }] });
     expect((await b).failure).toBeUndefined();
     expect(client.busy).toBe(false);
@@ -132,7 +149,11 @@ describe('KernelClient', () => {
     workers[0]!.ready();
     client.terminate();
     expect(workers[0]!.terminated).toBe(true);
-    expect(await a).toMatchObject({ ok: false, failure: 'stopped', outputs: [{ kind: 'error', name: 'Stopped' }] });
+    expect(await a).toMatchObject({
+      ok: false,
+      failure: 'stopped',
+      outputs: [{ kind: 'error', name: 'Stopped' }],
+    });
     expect(await b).toMatchObject({ ok: false, failure: 'stopped' });
     expect(client.started).toBe(false);
     // a late answer from the old worker is ignored
@@ -151,12 +172,23 @@ describe('KernelClient', () => {
     const event = new Event('error', { cancelable: true });
     workers[0]!.emit('error', event);
     expect(event.defaultPrevented).toBe(true);
-    expect(await a).toMatchObject({ ok: false, failure: 'crashed', outputs: [{ kind: 'error', name: 'KernelError' }] });
+    expect(await a).toMatchObject({
+      ok: false,
+      failure: 'crashed',
+      outputs: [{ kind: 'error', name: 'KernelError' }],
+    });
 
     const b = client.run('1', 0);
     workers[1]!.ready();
-    workers[1]!.emit('message', new MessageEvent('message', { data: { id: workers[1]!.last().id, outputs: 'no' } }));
-    expect(await b).toMatchObject({ ok: false, failure: 'crashed', outputs: [{ message: 'The kernel sent a malformed response' }] });
+    workers[1]!.emit(
+      'message',
+      new MessageEvent('message', { data: { id: workers[1]!.last().id, outputs: 'no' } }),
+    );
+    expect(await b).toMatchObject({
+      ok: false,
+      failure: 'crashed',
+      outputs: [{ message: 'The kernel sent a malformed response' }],
+    });
 
     const broken = createKernelClient(() => {
       throw new Error('Worker is not defined');
