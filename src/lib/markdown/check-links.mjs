@@ -134,11 +134,13 @@ export function brokenLinks(dist, { root, site }) {
       )
         reason = `no element with id "${target.fragment}" on ${target.path}`;
       if (!reason) continue;
-      const line = source ? lineOf(sourceText, href) : null;
+      // Markdown writes non-ASCII fragments as typed; the built href has them percent-encoded
+      const shown = decode(href);
+      const line = source ? (lineOf(sourceText, href) ?? lineOf(sourceText, shown)) : null;
       const where = source
         ? `${relative(root, source)}${line ? `:${line}` : ''}`
         : `${relative(root, file)} (built page)`;
-      const key = line ? `${where}: link to ${href} — ${reason}` : `link to ${href} — ${reason}`;
+      const key = line ? `${where}: link to ${shown} — ${reason}` : `link to ${shown} — ${reason}`;
       if (!found.has(key)) found.set(key, []);
       found.get(key).push(where);
     }

@@ -143,14 +143,19 @@ describe('brokenLinks on a small built site', () => {
     expect(
       site(
         {
-          'lessons/a/index.html': '<a href="/lessons/b/">b</a><a href="/lessons/c/#nope">c</a>',
+          'lessons/a/index.html':
+            '<a href="/lessons/b/">b</a><a href="/lessons/c/#nope">c</a><a href="#%EC%97%86%EC%9D%8C">x</a>',
           'lessons/c/index.html': '<h2 id="yes">',
         },
-        { 'lessons/a.mdx': '---\ntitle: A\n---\nSee [b](/lessons/b/).\n\nAnd [c](/lessons/c/#nope).\n' },
+        {
+          'lessons/a.mdx':
+            '---\ntitle: A\n---\nSee [b](/lessons/b/).\n\nAnd [c](/lessons/c/#nope).\n\n[x](#없음)\n',
+        },
       ),
     ).toEqual([
       'src/content/docs/lessons/a.mdx:4: link to /lessons/b/ — no such page or file',
       'src/content/docs/lessons/a.mdx:6: link to /lessons/c/#nope — no element with id "nope" on /lessons/c/',
+      'src/content/docs/lessons/a.mdx:8: link to #없음 — no element with id "없음" on /lessons/a/',
     ]));
 
   it('reports a link that every page carries (the sidebar) once, with the number of pages', () => {
