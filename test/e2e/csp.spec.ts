@@ -6,7 +6,7 @@
  */
 import { test as plain, type Page } from '@playwright/test';
 import { readFileSync } from 'node:fs';
-import { test, expect, builtPages, hydrated } from './fixtures';
+import { test, expect, builtPages } from './fixtures';
 import { WORKER_POLICY, policyOf } from '../../scripts/csp.mjs';
 
 test('every built page carries a policy that forbids eval and other hosts', async ({ request }) => {
@@ -141,8 +141,15 @@ test('with _headers applied, TensorFlow.js computes in its worker on WebGL and s
   page,
 }) => {
   const workers = await withStaticHostHeaders(page);
-  await hydrated(page, '/lessons/02-kernel-size-and-padding/', 'PoolingExplorer');
+  await page.goto('/lessons/02-kernel-size-and-padding/');
   const w = page.locator('[data-widget="PoolingExplorer"]');
+  await w.scrollIntoViewIfNeeded();
+  // every response passes through the route above, so hydration takes longer than `hydrated` waits
+  await expect(page.locator('astro-island:has([data-widget="PoolingExplorer"])')).not.toHaveAttribute(
+    'ssr',
+    /.*/,
+    { timeout: 30_000 },
+  );
   await expect(w).toHaveAttribute('data-source', 'tfjs', { timeout: 30_000 });
   await expect(w).toHaveAttribute('data-backend', 'webgl');
   await expect(w.getByTestId('agreement')).toContainText('agree on all 9 outputs');

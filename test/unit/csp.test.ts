@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { tempTree } from './temp-tree';
 import {
   WORKER_POLICY,
   applyCsp,
@@ -21,14 +21,7 @@ const PAGE =
   '<script type="module" src="/_astro/x.js"></script><script type="module">import "/_astro/y.js"</script>' +
   '<script type="application/json">{"b":2}</script><script>window.a = 1</script></head><body></body></html>';
 
-function site(files: Record<string, string>) {
-  const root = mkdtempSync(join(tmpdir(), 'csp-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
+const site = (files: Record<string, string>) => tempTree(files, 'csp-');
 
 describe('hashes and policy', () => {
   it('hashes a script as base64 SHA-256 of its UTF-8 text', () => {

@@ -1,7 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
+import { join } from 'node:path';
+import { tempTree } from '../../temp-tree';
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkMath from 'remark-math';
@@ -23,15 +22,7 @@ import {
 import rehypeCheckKatex, { katexErrors } from '~/lib/markdown/rehype-check-katex.mjs';
 import { checkedNum, citeNumber } from '~/components/lesson/lesson-context';
 
-/** Writes `files` (path → text) under a fresh temporary folder and returns it. */
-function fixture(files: Record<string, string>) {
-  const root = mkdtempSync(join(tmpdir(), 'content-validation-'));
-  for (const [path, text] of Object.entries(files)) {
-    mkdirSync(dirname(join(root, path)), { recursive: true });
-    writeFileSync(join(root, path), text);
-  }
-  return root;
-}
+const fixture = (files: Record<string, string>) => tempTree(files, 'content-validation-');
 
 const SITE = 'https://convnet-notebook.example';
 
