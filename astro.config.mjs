@@ -8,14 +8,19 @@ import rehypeKatex from 'rehype-katex';
 import rehypeFocusableScroll from './src/lib/markdown/rehype-focusable-scroll.mjs';
 import remarkCheckCitations from './src/lib/markdown/remark-check-citations.mjs';
 import remarkCells from './src/lib/markdown/remark-cells.mjs';
+import rehypeCheckKatex from './src/lib/markdown/rehype-check-katex.mjs';
+import contentChecks from './src/lib/markdown/content-checks.mjs';
+import contentSecurityPolicy from './scripts/csp.mjs';
 
 // KaTeX renders at build time; its CSS and fonts are bundled from the katex package (no CDN).
-// remarkCheckCitations fails the build when a lesson's `cites` and its <Cite> tags disagree.
+// remarkCheckCitations fails the build when a lesson's `cites` and its <Cite> tags disagree;
+// rehypeCheckKatex when a formula does not render (strict: non-LaTeX input is an error too).
 // remarkCells runs each page's ```js cell blocks in a tfjs CPU kernel and renders them as <Cell>
 // with their real outputs (a cell that throws, loops or shows NaN fails the build).
+const rehypeKatexStrict = () => rehypeKatex({ strict: 'error' });
 const markdownPlugins = {
   remarkPlugins: [remarkMath, remarkCells, remarkCheckCitations],
-  rehypePlugins: [rehypeKatex, rehypeFocusableScroll],
+  rehypePlugins: [rehypeKatexStrict, rehypeCheckKatex, rehypeFocusableScroll],
 };
 
 export default defineConfig({
@@ -49,6 +54,10 @@ export default defineConfig({
       ],
     }),
     svelte(),
+    // Missing translations and broken internal links fail the build (src/lib/markdown/content-checks.mjs);
+    // every page gets its Content-Security-Policy, workers theirs in _headers (scripts/csp.mjs).
+    contentChecks(),
+    contentSecurityPolicy(),
   ],
   vite: {
     // The TensorFlow.js worker (src/lib/tf) is an ES module worker, so it can load its backends as

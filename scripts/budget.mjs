@@ -2,6 +2,8 @@
 // static import graph of the JavaScript the page loads at once, and of each widget island, and
 // checks: pages without widgets ship no widget code; gzipped sizes stay under the budgets below;
 // TensorFlow.js is never part of a main-thread static graph (only workers or lazy imports).
+// It also checks the Content-Security-Policy the build wrote (scripts/csp.mjs `cspProblems`).
+import { cspProblems } from './csp.mjs';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -102,6 +104,8 @@ for (const page of pages.sort()) {
       failures.push(`${where}: TensorFlow.js in a main-thread static import (${relative(dist, f)})`);
 }
 
+failures.push(...cspProblems(dist));
+
 const kb = (b) => (b / KB).toFixed(1).padStart(6);
 console.log('gzipped KB   page JS   islands   page (widgets)');
 for (const r of rows)
@@ -112,4 +116,4 @@ if (failures.length) {
   console.error(`\nBudget failures:\n- ${failures.join('\n- ')}`);
   process.exit(1);
 }
-console.log(`\nbudget: ${pages.length} pages within budget`);
+console.log(`\nbudget: ${pages.length} pages within budget, each with its Content-Security-Policy`);

@@ -1,6 +1,7 @@
 /**
- * Shared e2e fixtures: every test page is watched for console errors, uncaught exceptions and
- * requests to any host other than the site's own, and each test fails if any occur.
+ * Shared e2e fixtures: every test page is watched for console errors, uncaught exceptions,
+ * Content-Security-Policy violations and requests to any host other than the site's own, and each
+ * test fails if any occur.
  */
 import { test as base, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
@@ -10,25 +11,44 @@ import { join, relative } from 'node:path';
 export interface PageWatch {
   consoleErrors: string[];
   foreignRequests: string[];
+  /** what the page's Content-Security-Policy refused (securitypolicyviolation events) */
+  cspViolations: string[];
 }
 
+/** Prefix of the console line the init script below writes for each CSP violation. */
+const CSP_VIOLATION = 'CSP violation:';
+
 export const test = base.extend<{ watch: PageWatch }>({
-  watch: async ({ page, baseURL }, use) => {
-    const watch: PageWatch = { consoleErrors: [], foreignRequests: [] };
-    const ownOrigin = new URL(baseURL!).origin;
-    page.on('console', (msg) => {
-      if (msg.type() === 'error') watch.consoleErrors.push(`${msg.text()} (${msg.location().url})`);
-    });
-    page.on('pageerror', (err) => watch.consoleErrors.push(`uncaught: ${err.message}`));
-    page.on('request', (req) => {
-      const url = new URL(req.url());
-      if (['data:', 'blob:'].includes(url.protocol)) return;
-      if (url.origin !== ownOrigin) watch.foreignRequests.push(req.url());
-    });
-    await use(watch);
-    expect(watch.consoleErrors, 'console errors').toEqual([]);
-    expect(watch.foreignRequests, 'requests to other hosts').toEqual([]);
-  },
+  // auto: every test's page is watched, whether or not the test reads `watch` itself
+  watch: [
+    async ({ page, baseURL }, use) => {
+      const watch: PageWatch = { consoleErrors: [], foreignRequests: [], cspViolations: [] };
+      const ownOrigin = new URL(baseURL!).origin;
+      // Chromium also logs "Refused to …" as a console error; the event names the directive and source.
+      await page.addInitScript((prefix) => {
+        document.addEventListener('securitypolicyviolation', (e) =>
+          console.info(
+            `${prefix} ${e.effectiveDirective} refused ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`,
+          ),
+        );
+      }, CSP_VIOLATION);
+      page.on('console', (msg) => {
+        if (msg.text().startsWith(CSP_VIOLATION)) watch.cspViolations.push(msg.text());
+        else if (msg.type() === 'error') watch.consoleErrors.push(`${msg.text()} (${msg.location().url})`);
+      });
+      page.on('pageerror', (err) => watch.consoleErrors.push(`uncaught: ${err.message}`));
+      page.on('request', (req) => {
+        const url = new URL(req.url());
+        if (['data:', 'blob:'].includes(url.protocol)) return;
+        if (url.origin !== ownOrigin) watch.foreignRequests.push(req.url());
+      });
+      await use(watch);
+      expect(watch.cspViolations, 'Content-Security-Policy violations').toEqual([]);
+      expect(watch.consoleErrors, 'console errors').toEqual([]);
+      expect(watch.foreignRequests, 'requests to other hosts').toEqual([]);
+    },
+    { auto: true },
+  ],
 });
 
 export { expect };

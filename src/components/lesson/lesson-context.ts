@@ -21,3 +21,31 @@ export function lessonContext(locals: unknown): LessonContext {
     cites: route?.entry.data.cites ?? [],
   };
 }
+
+/**
+ * The value a `<Num>` prints: `value` itself when it is a finite number; otherwise throws (failing
+ * the build) with the lesson file and what was given, so a typo in a computed expression
+ * (`undefined`, `NaN`, `Infinity`) never reaches the page.
+ */
+export function checkedNum(value: unknown, file: string): number {
+  if (typeof value === 'number' && Number.isFinite(value)) return value;
+  const shown = typeof value === 'string' ? `the string "${value}"` : String(value);
+  throw new Error(`${file}: <Num value={…}> got ${shown}; it needs a finite number computed by code`);
+}
+
+/**
+ * The 1-based number of the work `id` in the lesson's `cites` list; throws (failing the build),
+ * naming the lesson file, when `id` is not a known reference or not listed in `cites`.
+ */
+export function citeNumber(
+  id: unknown,
+  cites: readonly string[],
+  file: string,
+  known: (id: string) => boolean,
+): number {
+  if (typeof id !== 'string' || !known(id))
+    throw new Error(`${file}: <Cite id="${String(id)}"> names no known reference (src/data/references.ts)`);
+  const index = cites.indexOf(id);
+  if (index < 0) throw new Error(`${file}: <Cite id="${id}"> is not listed in the frontmatter "cites"`);
+  return index + 1;
+}
