@@ -286,6 +286,7 @@ async function outcome() {
       // a network that diverged sorts last (∞)
       const summary = (l) => (divergedAt(l) !== null ? Number.POSITIVE_INFINITY : recentLoss(l));
       per.push({ plain: summary(plain), residual: summary(residual) });
+      if (process.env.BENCH_VERBOSE) console.log(`  seed ${seed}: ${JSON.stringify(per.at(-1))} (${load()})`);
     }
     const show = (x) => (Number.isFinite(x) ? x.toFixed(3) : 'diverged');
     console.log(
