@@ -45,6 +45,13 @@ import {
   computeCost,
   defaultFields as costDefaults,
 } from '~/components/widgets/DetectionCost/detection-cost-view';
+import { renderGradient, renderLoss } from '~/components/widgets/ResidualGradientFlow/render';
+import {
+  gradientSentence,
+  trainingSentence,
+  type LossSeries,
+} from '~/components/widgets/ResidualGradientFlow/residual-gradient-flow';
+import { createTranslator } from '~/components/widgets/shared/translator';
 
 const GOLDEN = join(import.meta.dirname, 'golden');
 const update = process.env.UPDATE_GOLDEN === '1';
@@ -238,5 +245,67 @@ describe('DenseBlock: channels after each layer', () => {
       `>${new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US').format(figure.result.block.output.c)}<`,
     );
     expectGolden(`dense-block-${name}`, svg);
+  });
+});
+
+describe('ResidualGradientFlow: gradient norm per block and training losses', () => {
+  // Fixed numbers shaped like the widget's (the measured ones come from TensorFlow.js): the plain
+  // network's gradient falls a decade every 2.5 blocks back from the head, the residual one's
+  // stays within a factor of two; losses fall from ln 4 at rates of their own.
+  const gradients = (depth: number, underflow = false) => {
+    const plain = Array.from({ length: depth }, (_, i) =>
+      underflow && i === 0 ? 0 : 10 ** (-0.4 * (depth - i)),
+    );
+    const residual = Array.from({ length: depth }, (_, i) => 0.02 * (1 + 0.5 * Math.cos(i)));
+    return {
+      plain: { stem: plain[0]!, blocks: plain, loss: 1.39 },
+      residual: { stem: residual[0]!, blocks: residual, loss: 1.42 },
+    };
+  };
+  it.each([
+    [30, 'en', 560, false],
+    [30, 'ko', 360, false],
+    [8, 'en', 360, true],
+  ] as const)('gradients at %i blocks, %s, %i px (underflow %s)', (depth, locale, width, underflow) => {
+    const strings = stringsFor(locale, 'residualGradientFlow.');
+    const result = gradients(depth, underflow);
+    const sentence = gradientSentence(createTranslator(strings, locale).t, locale, result, {
+      depth,
+      skips: true,
+    });
+    const svg = renderGradient(result, depth, sentence, strings, locale, doc, width);
+    expectSound(svg);
+    expect(svg).not.toContain('<style'); // left out (render.ts): the widget's CSS carries its rules
+    const dots = (net: string) =>
+      svg
+        .split(`class="rgf-${net}-dot"`)[1]!
+        .split('</g>')[0]!
+        .match(/<(path|circle|rect)\b/g);
+    expect(dots('residual')).toHaveLength(depth);
+    expect(dots('plain')).toHaveLength(underflow ? depth - 1 : depth); // a 0 has no place on a log axis
+    expectGolden(`rgf-gradient-${depth}${underflow ? '-underflow' : ''}-${locale}-${width}`, svg);
+  });
+
+  const losses = (steps: number, total: number, divergeAt: number | null = null): LossSeries => ({
+    total,
+    plain: Array.from({ length: steps }, (_, i) =>
+      divergeAt !== null && i >= divergeAt
+        ? Number.NaN
+        : 1.386 - 0.2 * (1 - Math.exp(-i / 150)) + 0.05 * Math.sin(i),
+    ),
+    residual: Array.from({ length: steps }, (_, i) => 1.386 * Math.exp(-i / 60) + 0.05 + 0.05 * Math.cos(i)),
+  });
+  it.each([
+    ['done', losses(300, 300), 'en', 560],
+    ['running', losses(120, 300), 'ko', 360],
+    ['diverged', losses(300, 300, 40), 'en', 560],
+  ] as const)('losses %s, %s, %i px', (name, series, locale, width) => {
+    const strings = stringsFor(locale, 'residualGradientFlow.');
+    const sentence = trainingSentence(createTranslator(strings, locale).t, locale, series);
+    const svg = renderLoss(series, sentence, strings, locale, doc, width);
+    expectSound(svg);
+    expect(svg).not.toContain('<style');
+    expect(svg).toContain('rgf-chance');
+    expectGolden(`rgf-loss-${name}-${locale}-${width}`, svg);
   });
 });

@@ -68,11 +68,14 @@ export function gradientChart(
       height: 280,
       marginLeft: 56,
       marginRight: 16,
+      // the x label on a line of its own below the tick labels (Plot's default puts it on theirs)
+      marginBottom: 44,
       style: { fontSize: '12px' },
       x: {
         label: text.x,
         domain: [1, maxLayer],
         labelAnchor: 'right',
+        labelOffset: 38,
         ticks: Math.min(maxLayer - 1, 6),
         tickFormat: 'd',
       },
@@ -112,11 +115,14 @@ export function lossChart(series: LossSeries, text: LossChartText, width = LOSS_
       height: 240,
       marginLeft: 44,
       marginRight: 16,
+      // the x label on a line of its own below the tick labels (Plot's default puts it on theirs)
+      marginBottom: 44,
       style: { fontSize: '12px' },
       x: {
         label: text.x,
         domain: [1, Math.max(2, series.total)],
         labelAnchor: 'right',
+        labelOffset: 38,
         ticks: 6,
         tickFormat: 'd',
       },

@@ -10,6 +10,16 @@ import { createTranslator } from '~/components/widgets/shared/translator';
 import { draw, gradientChart, lossChart } from './charts';
 import { gradientPoints, type LossSeries } from './residual-gradient-flow';
 
+/**
+ * The chart's markup without the <style> element Plot puts in every SVG (its rules are in the
+ * widget's CSS and course.css). Each such element added to or removed from the page makes the
+ * browser rebuild its style rules for the whole document — once a second while the loss chart
+ * follows a training run.
+ */
+export function withoutPlotStyle(svg: string): string {
+  return svg.replace(/<style>[^<]*<\/style>/g, '');
+}
+
 /** The gradient chart of both networks; `sentence` (the stated result) ends its description. */
 export function renderGradient(
   result: { plain: GradientNorms; residual: GradientNorms },
@@ -32,7 +42,7 @@ export function renderGradient(
     },
     width,
   );
-  return draw(spec, doc);
+  return withoutPlotStyle(draw(spec, doc));
 }
 
 /** The loss chart of a training run so far; `sentence` (where it stands) ends its description. */
@@ -56,5 +66,5 @@ export function renderLoss(
     },
     width,
   );
-  return draw(spec, doc);
+  return withoutPlotStyle(draw(spec, doc));
 }

@@ -168,6 +168,12 @@ export interface LossSeries {
 
 export const emptyLosses = (total: number): LossSeries => ({ plain: [], residual: [], total });
 
+/** What a training run reports after each chunk of steps: the losses so far and the worker's ms per step. */
+export interface TrainProgress {
+  series: LossSeries;
+  msPerStep: number;
+}
+
 /** The series with a chunk of steps appended (the chunk starts at step `from`; earlier steps are kept). */
 export function appendLosses(
   series: LossSeries,
