@@ -19,7 +19,6 @@ import {
   newSeed,
   positionOf,
   readCell,
-  subscript,
   type Settings,
 } from '~/components/widgets/ConvolutionExplorer/convolution-explorer';
 import { english } from '../english';
@@ -103,7 +102,6 @@ describe('display helpers', () => {
     expect(formatValue(-0)).toBe('0');
     expect(formatFactor(-2)).toBe('(−2)');
     expect(formatFactor(4)).toBe('4');
-    expect(subscript(12)).toBe('₁₂');
   });
 
   it('reads typed cells: finite, within ±99, rounded to 2 decimals', () => {

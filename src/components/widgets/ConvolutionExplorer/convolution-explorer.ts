@@ -201,8 +201,3 @@ export function formatFactor(value: number): string {
 export function agrees(difference: number, largest: number): boolean {
   return difference <= 1e-3 * Math.max(1, largest);
 }
-
-/** A whole number in Unicode subscript digits, for labels like y₁ and b₂. */
-export function subscript(n: number): string {
-  return String(n).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)]!);
-}
