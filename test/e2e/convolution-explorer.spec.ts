@@ -412,7 +412,7 @@ test.describe('without WebGL', () => {
     const status = w.getByTestId('backend-status');
     await expect(status).toContainText('Computed by TensorFlow.js on the CPU');
     await expect(status).toContainText('not on WebGL: WebGL is not available here');
-    await expect(status.locator('.ce-fallback')).toBeVisible();
+    await expect(status.locator('.tf-fallback')).toBeVisible();
     expect(await axeViolations(page)).toEqual([]);
     const tensors = await w.getAttribute('data-num-tensors');
     await typeInto(page, fieldInput(page, 'k'), '5');

@@ -6,6 +6,7 @@
  * { x, y, w, h } covers [x, x + w] × [y, y + h] (y grows downwards, as on a screen).
  */
 import { checkRange } from './activations';
+import { clamp } from './clamp';
 import { checkWhole } from './conv-arithmetic';
 import { problem, type Checked, type Problem } from './problems';
 
@@ -299,6 +300,6 @@ export function argmax(values: readonly number[]): number {
 
 /** Which cell of an S×S grid over a W × H image holds the point (px, py): ⌊py/H · S⌋, ⌊px/W · S⌋, clamped. */
 export function cellOf(cfg: YoloConfig, px: number, py: number, imageW: number, imageH: number) {
-  const clamp = (v: number) => Math.min(cfg.S - 1, Math.max(0, v));
-  return { row: clamp(Math.floor((py / imageH) * cfg.S)), col: clamp(Math.floor((px / imageW) * cfg.S)) };
+  const cell = (v: number) => clamp(v, 0, cfg.S - 1);
+  return { row: cell(Math.floor((py / imageH) * cfg.S)), col: cell(Math.floor((px / imageW) * cfg.S)) };
 }

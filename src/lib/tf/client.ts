@@ -8,6 +8,7 @@
  *   const out = await runConv2d({ input, filter, bias, stride: 1, pad: 1 });
  *   if (out.ok) show(out.result.data, out.stats.backend.name); else showError(out.error.message);
  */
+import { messageOf } from './error-message';
 import type { OpArgs, OpName, TfError, TfOutcome, TfResponse, Conv2dArgs } from './protocol';
 
 /** What the client needs of a Worker (tests pass a fake). */
@@ -38,8 +39,6 @@ interface Pending {
 }
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
-
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** A client over workers made by `makeWorker` (called lazily, again after a crash). */
 export function createTfClient(makeWorker: () => WorkerLike): TfClient {

@@ -4,6 +4,7 @@
  * response — a result or an error value, always with the backend that computed it and the tensor
  * count after the op.
  */
+import { messageOf } from './error-message';
 import { isOpName, OpArgsError, ops as defaultOps, type OpImpl, type Tf } from './ops';
 import type {
   BackendInfo,
@@ -59,10 +60,6 @@ export async function chooseBackend(tf: Tf, candidates: BackendCandidate[]): Pro
     tried.push(`${candidate.name}: ${detail}`);
   }
   return { code: 'backendFailed', message: `No TensorFlow.js backend could start (${tried.join('; ')})` };
-}
-
-export function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
 }
 
 function isRecord(value: unknown): value is Record<string, unknown> {

@@ -10,6 +10,7 @@
  * outlives the op; copy results out as Float32Arrays.
  */
 import type * as TfCore from '@tensorflow/tfjs-core';
+import type { tf as tfFunctions } from './tf-core';
 import { outputSize } from '~/lib/cnn/conv-arithmetic';
 import type {
   ConvLayerArgs,
@@ -35,58 +36,10 @@ import {
 } from './residual-nets';
 
 /**
- * The tfjs-core functions that ops and the engine use. The worker passes exactly these, built from
- * named imports, so the bundler can leave the rest of tfjs-core out of the worker (about 40 KB
- * gzipped less than `import * as tf`). Tests pass the whole namespace. When a new op needs another
- * function, add its name here and to the object in `tf-worker.ts` (TypeScript checks both).
+ * The tfjs-core functions that ops and the engine use: the type of `tf` in `tf-core.ts`, which names
+ * them once (the worker passes that object; tests pass the whole tfjs namespace).
  */
-export type Tf = Pick<
-  typeof TfCore,
-  | 'abs'
-  | 'add'
-  | 'avgPool'
-  | 'conv2d'
-  | 'conv2dTranspose'
-  | 'matMul'
-  | 'reshape'
-  | 'env'
-  | 'maxPool'
-  | 'fused'
-  | 'concat'
-  | 'customGrad'
-  | 'div'
-  | 'logSoftmax'
-  | 'max'
-  | 'mean'
-  | 'memory'
-  | 'moments'
-  | 'mul'
-  | 'neg'
-  | 'ones'
-  | 'ready'
-  | 'reverse'
-  | 'relu'
-  | 'rsqrt'
-  | 'setBackend'
-  | 'sigmoid'
-  | 'slice'
-  | 'square'
-  | 'stack'
-  | 'sub'
-  | 'sum'
-  | 'tanh'
-  | 'tensor1d'
-  | 'tensor2d'
-  | 'tensor3d'
-  | 'tensor4d'
-  | 'tidy'
-  | 'transpose'
-  | 'valueAndGrad'
-  | 'valueAndGrads'
-  | 'version_core'
-  | 'zeros'
-  | 'zerosLike'
->;
+export type Tf = typeof tfFunctions;
 
 export type OpImpl<N extends OpName> = (tf: Tf, args: OpArgs<N>) => OpResult<N> | Promise<OpResult<N>>;
 

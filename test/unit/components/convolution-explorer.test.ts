@@ -5,7 +5,6 @@ import {
   buildInput,
   buildKernels,
   checkSettings,
-  clampIndex,
   defaultSettings,
   DEFAULT_SEED,
   formatFactor,
@@ -19,7 +18,6 @@ import {
   newSeed,
   positionOf,
   readCell,
-  subscript,
   type Settings,
 } from '~/components/widgets/ConvolutionExplorer/convolution-explorer';
 import { english } from '../english';
@@ -103,7 +101,6 @@ describe('display helpers', () => {
     expect(formatValue(-0)).toBe('0');
     expect(formatFactor(-2)).toBe('(−2)');
     expect(formatFactor(4)).toBe('4');
-    expect(subscript(12)).toBe('₁₂');
   });
 
   it('reads typed cells: finite, within ±99, rounded to 2 decimals', () => {
@@ -119,7 +116,6 @@ describe('display helpers', () => {
     expect(positionOf(0, 6)).toEqual([0, 0]);
     expect(positionOf(7, 6)).toEqual([1, 1]);
     expect(positionOf(99, 6)).toEqual([5, 5]);
-    expect(clampIndex(-3, 4)).toBe(0);
     expect(inWindow(2, 3, 1, 1, 3, 2)).toBe(true);
     expect(inWindow(1, 3, 1, 1, 3, 2)).toBe(false);
     expect(inWindow(4, 4, 1, 1, 3, 2)).toBe(true);

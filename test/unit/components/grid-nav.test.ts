@@ -5,6 +5,7 @@ import { clampPosition, moveSelection } from '~/components/widgets/shared/grid-n
 describe('grid navigation', () => {
   it.each([
     [-3, 5, 0],
+    [-3, 4, 0],
     [2.4, 5, 2],
     [9, 5, 4],
     [0, 0, 0],

@@ -6,7 +6,6 @@ import {
   formulaTex,
   layersFor,
   metricValues,
-  texNumber,
   type Settings,
 } from '~/components/widgets/KernelTradeoff/kernel-tradeoff';
 import { chartRows } from '~/components/widgets/KernelTradeoff/charts';
@@ -64,12 +63,6 @@ describe('computeFigure', () => {
 });
 
 describe('formulaTex', () => {
-  it.each([
-    [1234567, '1{,}234{,}567'],
-    [64, '64'],
-    [0.72, '0.72'],
-  ])('texNumber(%d) = %s', (v, want) => expect(texNumber(v)).toBe(want));
-
   it('shows the current numbers and renders with KaTeX', () => {
     const tex = formulaTex(ok(defaultSettings));
     expect(tex).toContain('2\\cdot 9 \\cdot 64^2 = 73{,}728');

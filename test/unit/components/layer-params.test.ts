@@ -4,7 +4,6 @@ import {
   computeLayer,
   defaultSettings,
   formulaTex,
-  texNumber,
   type LayerComparison,
   type Settings,
 } from '~/components/widgets/LayerParams/layer-params';
@@ -123,17 +122,6 @@ describe('computeLayer', () => {
       'Input width W must be at least 1 (it is 0).',
     ]);
   });
-});
-
-describe('texNumber', () => {
-  it.each([
-    [0, '0'],
-    [304, '304'],
-    [1000, '1{,}000'],
-    [9_636_928, '9{,}636{,}928'],
-    [698_821_855_872, '698{,}821{,}855{,}872'],
-    [1.5, '1.5'],
-  ])('%d → %s', (n, tex) => expect(texNumber(n)).toBe(tex));
 });
 
 describe('formulaTex', () => {

@@ -6,7 +6,6 @@ import {
   layerCost,
   mixingEquation,
   mixingLayout,
-  subscript,
   LAYOUT,
   MAX_SLOTS,
   type OneByOneResult,
@@ -166,15 +165,6 @@ describe('mixingLayout', () => {
       true,
     );
   });
-});
-
-describe('subscript', () => {
-  it.each([
-    [0, '₀'],
-    [1, '₁'],
-    [128, '₁₂₈'],
-    [4096, '₄₀₉₆'],
-  ])('%i → %s', (n, s) => expect(subscript(n)).toBe(s));
 });
 
 describe('mixingEquation', () => {

@@ -9,6 +9,7 @@ import {
   backendStatus,
   createTaskRunner,
   statsOf,
+  taskStatusSentence,
   type TaskContext,
   type TaskView,
 } from '~/components/widgets/shared/tf-task';
@@ -268,5 +269,50 @@ describe('the backend sentence', () => {
   ] as const)('%o → %o', (backend, status, sentence) => {
     expect(backendStatus(backend)).toEqual(status);
     expect(backendSentence(t, backend)).toBe(sentence);
+  });
+});
+
+describe('the status sentence', () => {
+  const strings: Record<string, string> = {
+    'tf.computedWebgl': 'WebGL {version}.',
+    'tf.computedCpu': 'CPU: {reason}',
+    'tf.fallback.noWebglContext': 'no context',
+    'transposedConv.statusServer': 'server',
+    'transposedConv.statusComputing': 'computing',
+    'transposedConv.statusError': 'error ({message})',
+  };
+  const t = (key: string, values: Record<string, string | number> = {}) =>
+    strings[key]!.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name]));
+  const doneOn = (backend: BackendInfo) =>
+    ({ state: 'done', value: 1, stats: statsOn(backend), roundTripMs: 3 }) as const;
+
+  it.each([
+    ['before any request', { view: { state: 'idle' }, slow: false, last: null }, 'server'],
+    [
+      'an error, with its message',
+      {
+        view: { state: 'error', error: { code: 'timeout', message: 'too slow' }, stats: null },
+        slow: false,
+        last: null,
+      },
+      'error (too slow)',
+    ],
+    ['the answer shown', { view: doneOn(cpu), slow: false, last: doneOn(cpu) }, 'CPU: no context'],
+    [
+      'a quick recomputation keeps the last answer',
+      { view: { state: 'running' }, slow: false, last: doneOn(webgl) },
+      'WebGL 2.',
+    ],
+    ['a slow recomputation', { view: { state: 'running' }, slow: true, last: doneOn(webgl) }, 'computing'],
+    ['the first request', { view: { state: 'running' }, slow: false, last: null }, 'computing'],
+    [
+      'an answer without stats',
+      { view: { state: 'done', value: 1, stats: null, roundTripMs: null }, slow: false, last: null },
+      'computing',
+    ],
+  ] as const)('%s', (_, task, sentence) => {
+    expect(taskStatusSentence(t, 'transposedConv', task as Parameters<typeof taskStatusSentence>[2])).toBe(
+      sentence,
+    );
   });
 });

@@ -3,11 +3,13 @@
  * arithmetic, seeded values for the input and kernels (so the server render is deterministic),
  * kernel positions, the heatmap colours and number formatting.
  */
+import { clamp } from '~/lib/cnn/clamp';
 import { convOutput, tilingProblem, type ConvAxisResult } from '~/lib/cnn/conv-arithmetic';
 import { convParams, type Params } from '~/lib/cnn/formulas';
 import { problem, type Problem } from '~/lib/cnn/problems';
 import type { KernelBank, Volume } from '~/lib/cnn/reference-conv';
 import { readNumber, readWholeFields, type Field } from '~/components/widgets/shared/fields';
+import { clampPosition } from '~/components/widgets/shared/grid-nav';
 
 /** Input size n (square) and channels C_in: a small image the reader can read cell by cell. */
 export const N = 6;
@@ -142,13 +144,8 @@ export function readCell(field: Field): number | null {
 
 /** Kernel position index (row-major over the o × o output) → [row, col]. */
 export function positionOf(index: number, o: number): [number, number] {
-  const i = clampIndex(index, o * o);
+  const i = clampPosition(index, o * o);
   return [Math.floor(i / o), i % o];
-}
-
-/** Clamps an index to 0 … count − 1. */
-export function clampIndex(index: number, count: number): number {
-  return Math.min(Math.max(0, Math.round(index)), Math.max(0, count - 1));
 }
 
 /** Whether padded cell (y, x) lies inside the kernel window of output (row, col). */
@@ -166,7 +163,7 @@ const NEGATIVE = [67, 147, 195];
  * contrast, so the printed number stays readable in both themes.
  */
 export function heatColor(value: number, maxAbs: number): string {
-  const t = maxAbs > 0 ? Math.max(-1, Math.min(1, value / maxAbs)) : 0;
+  const t = maxAbs > 0 ? clamp(value / maxAbs, -1, 1) : 0;
   const end = t >= 0 ? POSITIVE : NEGATIVE;
   const a = Math.abs(t);
   const [r, g, b] = NEUTRAL.map((n, i) => Math.round(n + (end[i]! - n) * a));
@@ -200,9 +197,4 @@ export function formatFactor(value: number): string {
  */
 export function agrees(difference: number, largest: number): boolean {
   return difference <= 1e-3 * Math.max(1, largest);
-}
-
-/** A whole number in Unicode subscript digits, for labels like y₁ and b₂. */
-export function subscript(n: number): string {
-  return String(n).replace(/\d/g, (d) => '₀₁₂₃₄₅₆₇₈₉'[Number(d)]!);
 }

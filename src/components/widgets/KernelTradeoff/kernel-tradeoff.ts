@@ -7,6 +7,7 @@
 import { stackedVsSingle, type StackedVsSingle } from '~/lib/cnn/formulas';
 import type { Problem } from '~/lib/cnn/problems';
 import { readWholeFields, type Field } from '~/components/widgets/shared/fields';
+import { texNumber } from '~/components/widgets/shared/format';
 
 export const targets = [5, 7] as const;
 export type Target = (typeof targets)[number];
@@ -60,11 +61,6 @@ export function metricValues(
 ): { stacked: number; single: number } {
   const { stacked, single } = figure.result;
   return { stacked: stacked[metric], single: single[metric] };
-}
-
-/** A whole number in TeX with grouped thousands: 73728 → 73{,}728. */
-export function texNumber(value: number): string {
-  return new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 }).format(value).replace(/,/g, '{,}');
 }
 
 /**

@@ -7,6 +7,7 @@ import { convOutput } from '~/lib/cnn/conv-arithmetic';
 import { convParams, fcParams, type Params } from '~/lib/cnn/formulas';
 import type { Problem } from '~/lib/cnn/problems';
 import { readWholeFields, type Field } from '~/components/widgets/shared/fields';
+import { texNumber } from '~/components/widgets/shared/format';
 
 export interface Settings {
   cIn: Field;
@@ -85,13 +86,6 @@ export function computeLayer(settings: Settings): LayerResult {
     fc: exact ? { nIn, nOut, params } : null,
     ratio: exact ? params.total / conv.total : null,
   };
-}
-
-/** A whole number for TeX with thousands grouped: 9636928 → "9{,}636{,}928". */
-export function texNumber(n: number): string {
-  const [int, frac] = String(n).split('.');
-  const grouped = int!.replace(/\B(?=(\d{3})+(?!\d))/g, '{,}');
-  return frac === undefined ? grouped : `${grouped}.${frac}`;
 }
 
 /**

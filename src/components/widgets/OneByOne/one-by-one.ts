@@ -7,6 +7,7 @@ import { outputSize } from '~/lib/cnn/conv-arithmetic';
 import { convMacs, convParams, type Params } from '~/lib/cnn/formulas';
 import type { Problem } from '~/lib/cnn/problems';
 import { readWholeFields, type Field } from '~/components/widgets/shared/fields';
+import { subscript } from '~/components/widgets/shared/format';
 
 export interface Settings {
   h: Field;
@@ -183,13 +184,6 @@ export function mixingLayout(cIn: number, cOut: number, selected: number): Mixin
   // active edges last, so they are drawn on top
   edges.sort((a, b) => Number(a.active) - Number(b.active));
   return { width: LAYOUT.width, height, inputs, outputs, edges, selected: sel };
-}
-
-const SUBSCRIPT = '₀₁₂₃₄₅₆₇₈₉';
-
-/** A whole number as Unicode subscript digits: 128 → "₁₂₈" (for labels such as x₁₂₈). */
-export function subscript(n: number): string {
-  return String(n).replace(/\d/g, (d) => SUBSCRIPT[Number(d)]!);
 }
 
 /**

@@ -2,6 +2,7 @@
  * ReceptiveField's pure state: presets, reading the reader's layer fields, the figure (map sizes,
  * the selected unit's region in every layer) and the growth chart.
  */
+import { clamp } from '~/lib/cnn/clamp';
 import { checkWhole } from '~/lib/cnn/conv-arithmetic';
 import { atLayer } from '~/lib/cnn/analyze';
 import {
@@ -104,8 +105,8 @@ export function computeFigure(
   const sizes = stackSizes(layers, n);
   if (!sizes.ok) return sizes;
   const top = sizes.value[sizes.value.length - 1]!;
-  const r = Math.min(Math.max(0, row), top - 1);
-  const c = Math.min(Math.max(0, col), top - 1);
+  const r = clamp(row, 0, top - 1);
+  const c = clamp(col, 0, top - 1);
   const names = ['input', ...stackNames(layers)];
   const ranges = dependencyRanges(layers, r);
   // Rows and columns follow the same arithmetic; the column range is only needed for the sentence.

@@ -3,6 +3,7 @@
  * state of the step-through (which input cell is scattering, the partial sums so far). Symbols as in
  * the lesson: input size i, kernel k, stride s, padding p, output padding a; o = s(i − 1) + a + k − 2p.
  */
+import { clamp } from '~/lib/cnn/clamp';
 import {
   checkWhole,
   overlapPattern,
@@ -88,7 +89,7 @@ export function stepView(s: Settings, step: number): StepView {
   const input = inputValues(s.i, s.values);
   const kernel = kernelValues(s.k, s.values);
   const total = s.i * s.i;
-  const t = Math.min(Math.max(0, Math.round(step)), total);
+  const t = clamp(Math.round(step), 0, total);
   const r = referenceConvTranspose([input], [[kernel]], [0], s.s, s.p, s.a, t);
   const partial = r.ok ? r.value[0]! : [];
   const o = partial.length;

@@ -4,13 +4,12 @@
  * NMS rounds.
  */
 import type { Box, NmsResult } from '~/lib/cnn';
+import { clamp } from '~/lib/cnn/clamp';
 import { IMAGE } from './scene';
 
 /** Smallest box side (px) and the keyboard step (px). */
 export const MIN_SIDE = 8;
 export const KEY_STEP = 8;
-
-const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
 /** Moves a box by (dx, dy), kept inside the IMAGE × IMAGE frame. */
 export function moveBox(b: Box, dx: number, dy: number): Box {

@@ -4,6 +4,7 @@
  * box; cells the object overlaps predict weaker, shifted copies (the duplicates NMS must remove);
  * empty cells predict small boxes with almost no confidence. Pure: no DOM.
  */
+import { clamp } from '~/lib/cnn/clamp';
 import {
   cellOf,
   iou,
@@ -69,7 +70,6 @@ export function cellBox(row: number, col: number, cfg: YoloConfig = yoloVoc): Bo
 }
 
 const centre = (b: Box) => ({ x: b.x + b.w / 2, y: b.y + b.h / 2 });
-const clamp = (v: number, lo: number, hi: number) => Math.min(hi, Math.max(lo, v));
 
 /**
  * The 7×7×30 tensor for `objects` (flat, layout of `yoloIndex`). Per cell, with coverage_o = the

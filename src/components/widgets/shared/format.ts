@@ -4,3 +4,20 @@
 export function ratioDigits(ratio: number): number {
   return ratio < 10 ? 2 : ratio < 100 ? 1 : 0;
 }
+
+const TEX_NUMBER = new Intl.NumberFormat('en-US', { maximumFractionDigits: 4 });
+
+/**
+ * A number for TeX, thousands grouped with `{,}` (a comma without the space math mode would add)
+ * and at most four decimals: 9636928 → "9{,}636{,}928", 0.72 → "0.72".
+ */
+export function texNumber(value: number): string {
+  return TEX_NUMBER.format(value).replace(/,/g, '{,}');
+}
+
+const SUBSCRIPT_DIGITS = '₀₁₂₃₄₅₆₇₈₉';
+
+/** A whole number in Unicode subscript digits, for labels such as y₁, b₂ and x₁₂₈: 128 → "₁₂₈". */
+export function subscript(n: number): string {
+  return String(n).replace(/\d/g, (d) => SUBSCRIPT_DIGITS[Number(d)]!);
+}

@@ -2,10 +2,11 @@
  * Keyboard navigation of a square grid of cells (a widget's output map): the selected cell moves
  * with the arrow keys, Home and End. Pure, so every widget with a pickable grid shares it.
  */
+import { clamp } from '~/lib/cnn/clamp';
 
-/** Clamps a position to the grid 0 … o − 1 (rounded to a whole cell). */
+/** Clamps a position (or any index) to 0 … o − 1, rounded to a whole cell; 0 when o ≤ 0. */
 export function clampPosition(value: number, o: number): number {
-  return Math.min(Math.max(0, Math.round(value)), Math.max(0, o - 1));
+  return clamp(Math.round(value), 0, Math.max(0, o - 1));
 }
 
 /**

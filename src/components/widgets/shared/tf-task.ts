@@ -25,6 +25,7 @@ import type {
   TfOutcome,
 } from '~/lib/tf/protocol';
 import type { RunOptions, TfClient } from '~/lib/tf/client';
+import type { UiKey } from '~/i18n/translate';
 
 /** What a job finally returns: its value, or an error value (never a throw). */
 export type TaskOutcome<R> = { ok: true; value: R } | { ok: false; error: TfError };
@@ -221,4 +222,39 @@ export function backendSentence(
   const status = backendStatus(backend);
   if (status.code === 'webgl') return t('tf.computedWebgl', { version: status.version ?? '' });
   return t('tf.computedCpu', { reason: status.reason ? t(`tf.fallback.${status.reason}`) : '' });
+}
+
+/** What a status line reads of a task (a `TfTask` of any value type). */
+export interface TaskStatus {
+  readonly view: TaskView<unknown>;
+  readonly slow: boolean;
+  readonly last: TaskDone<unknown> | null;
+  readonly backend?: BackendInfo | undefined;
+}
+
+type StatusWidgetOf<K> = K extends `${infer W}.statusServer`
+  ? [`${W}.statusComputing` | `${W}.statusError`] extends [UiKey]
+    ? W
+    : never
+  : never;
+
+/** Widgets whose strings hold `<widget>.statusServer`, `.statusComputing` and `.statusError`. */
+export type TfStatusWidget = StatusWidgetOf<UiKey>;
+
+/**
+ * The status sentence of a widget's TensorFlow.js task: `<widget>.statusServer` before any request
+ * (the numbers are the server's), `<widget>.statusError` with the error's message, else the backend
+ * sentence of the answer shown — the current one, or the last one during a quick recomputation —
+ * and `<widget>.statusComputing` only once a recomputation is slow (so the line does not flicker).
+ */
+export function taskStatusSentence(
+  t: (key: UiKey, values?: Record<string, string | number>) => string,
+  widget: TfStatusWidget,
+  task: TaskStatus,
+): string {
+  const view = task.view;
+  if (view.state === 'idle') return t(`${widget}.statusServer`);
+  if (view.state === 'error') return t(`${widget}.statusError`, { message: view.error.message });
+  const done = view.state === 'done' ? view : task.slow ? null : task.last;
+  return done?.stats ? backendSentence(t, done.stats.backend) : t(`${widget}.statusComputing`);
 }

@@ -19,6 +19,7 @@
  */
 import type { BackendInfo } from '~/lib/tf/protocol';
 import type { WorkerLike } from '~/lib/tf/client';
+import { messageOf } from '~/lib/tf/error-message';
 import {
   DEFAULT_CELL_TIMEOUT_MS,
   type CellOutput,
@@ -78,7 +79,6 @@ interface Queued {
 }
 
 const failureOutput = (name: string, message: string): CellOutput => ({ kind: 'error', name, message });
-const messageOf = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /** A client over workers made by `makeWorker` (called lazily, and again after the kernel is lost). */
 export function createKernelClient(makeWorker: () => WorkerLike): KernelClient {

@@ -4,6 +4,7 @@
  */
 import { describe, expect, it, vi } from 'vitest';
 import { createTfClient, type WorkerLike } from '~/lib/tf/client';
+import { messageOf } from '~/lib/tf/error-message';
 import type { TfRequest, TfResponse } from '~/lib/tf/protocol';
 
 const stats = { backend: { name: 'webgl' as const, webglVersion: 2 }, ms: 1, numTensors: 0 };
@@ -150,4 +151,14 @@ describe('TfClient', () => {
     expect(await pending).toMatchObject({ ok: false, error: { code: 'workerFailed' } });
     expect(client.started).toBe(false);
   });
+});
+
+describe('messageOf', () => {
+  it.each([
+    [new Error('no context'), 'no context'],
+    [new TypeError('bad'), 'bad'],
+    ['plain text', 'plain text'],
+    [42, '42'],
+    [undefined, 'undefined'],
+  ])('%s → %s', (thrown, text) => expect(messageOf(thrown)).toBe(text));
 });
