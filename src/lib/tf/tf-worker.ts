@@ -8,6 +8,7 @@ import {
   abs,
   add,
   avgPool,
+  backend,
   conv2d,
   conv2dTranspose,
   matMul,
@@ -106,12 +107,19 @@ const tf: Tf = {
   zerosLike,
 };
 
+/** Whether the WebGL backend's context is gone (its `gpgpu.gl`, read defensively: tfjs internals). */
+function webglLost(): boolean {
+  const gl = (backend() as { gpgpu?: { gl?: WebGLRenderingContext | WebGL2RenderingContext } }).gpgpu?.gl;
+  return gl?.isContextLost() ?? false;
+}
+
 const engine = createEngine(tf, [
   {
     name: 'webgl',
     probe: probeWebgl,
     load: () => import('@tensorflow/tfjs-backend-webgl'),
     failCode: 'webglInitFailed',
+    lost: webglLost,
   },
   { name: 'cpu', load: () => import('@tensorflow/tfjs-backend-cpu') },
 ]);
