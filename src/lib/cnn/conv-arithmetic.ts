@@ -110,8 +110,20 @@ export function outputSize(n: number, k: number, p = 0, s = 1, d = 1, ceil = fal
 export function placementCount(i: number, n: number, k: number, p = 0, s = 1, d = 1): number | null {
   const r = convOutput({ n, k, p, s, d });
   if (!r.ok || !Number.isInteger(i) || i < 0 || i >= n) return null;
+  return tapsReading(i + p, r.value.o, k, s, d);
+}
+
+/**
+ * The placements j (0 ≤ j < o) with a tap j·s + t·d = x, counted over the taps t (each tap of a
+ * placement lands on a different cell, so a placement reads x at most once): O(k), not O(o·k).
+ */
+function tapsReading(x: number, o: number, k: number, s: number, d: number): number {
   let count = 0;
-  for (let j = 0; j < r.value.o; j++) if (kernelTaps(j, k, s, d).includes(i + p)) count += 1;
+  for (let t = 0; t < k; t++) {
+    const start = x - t * d; // j·s for the placement whose tap t lands on x
+    if (start < 0) break;
+    if (start % s === 0 && start / s < o) count += 1;
+  }
   return count;
 }
 
@@ -120,8 +132,9 @@ export function placementCount(i: number, n: number, k: number, p = 0, s = 1, d 
  * (an empty list when the setting is impossible).
  */
 export function placementCounts(n: number, k: number, p = 0, s = 1, d = 1): number[] {
-  if (!convOutput({ n, k, p, s, d }).ok) return [];
-  return Array.from({ length: n }, (_, i) => placementCount(i, n, k, p, s, d)!);
+  const r = convOutput({ n, k, p, s, d });
+  if (!r.ok) return [];
+  return Array.from({ length: n }, (_, i) => tapsReading(i + p, r.value.o, k, s, d));
 }
 
 /**

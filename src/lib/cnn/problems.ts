@@ -43,6 +43,7 @@ export const problemCodes = [
   'duplicateOption',
   'misplacedInput',
   'networkTooLarge',
+  'nestedTooDeep',
   'outOfRange',
   'missingNumber',
   'channelMismatch',

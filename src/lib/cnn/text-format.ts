@@ -178,10 +178,18 @@ const specs: Record<Exclude<LayerKind, 'concat' | 'residual'>, KindSpec> = {
   identity: none,
 };
 
+/**
+ * Deepest nesting of blocks (concat branches, residual bodies) the text may have: far beyond any
+ * real network (GoogLeNet and ResNet nest two deep), and shallow enough that parsing, analysing
+ * and drawing a hostile text never exhaust the call stack.
+ */
+export const MAX_NESTING = 64;
+
 class Parser {
   private pos = 0;
   private input: Shape | null = null;
   private sawLayer = false;
+  private depth = 0;
   readonly positions: Record<string, TextPosition> = {};
 
   constructor(private readonly tokens: Token[]) {}
@@ -219,6 +227,18 @@ class Parser {
 
   /** Layers up to (not including) `end`. */
   private parseSeq(end: 'eof' | '}', pathPrefix: string, top: boolean): Layer[] {
+    if (!top && ++this.depth > MAX_NESTING) {
+      const t = this.tokens[this.pos - 1]!; // the block's "{"
+      throw new ParseFailure(problem('nestedTooDeep', { line: t.line, col: t.col, max: MAX_NESTING }));
+    }
+    try {
+      return this.parseLayers(end, pathPrefix, top);
+    } finally {
+      if (!top) this.depth -= 1;
+    }
+  }
+
+  private parseLayers(end: 'eof' | '}', pathPrefix: string, top: boolean): Layer[] {
     const layers: Layer[] = [];
     for (;;) {
       this.skipNewlines();

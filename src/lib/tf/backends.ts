@@ -4,7 +4,14 @@
  * backend is downloaded only when WebGL cannot start. Shared by the widgets' worker
  * (`tf-worker.ts`) and the notebook kernel's (`kernel/kernel-worker.ts`).
  */
+import { backend } from '@tensorflow/tfjs-core';
 import { probeWebgl, type BackendCandidate } from './engine';
+
+/** Whether the WebGL backend's context is gone (its `gpgpu.gl`, read defensively: tfjs internals). */
+function webglLost(): boolean {
+  const gl = (backend() as { gpgpu?: { gl?: WebGLRenderingContext | WebGL2RenderingContext } }).gpgpu?.gl;
+  return gl?.isContextLost() ?? false;
+}
 
 export const browserBackends: BackendCandidate[] = [
   {
@@ -12,6 +19,7 @@ export const browserBackends: BackendCandidate[] = [
     probe: probeWebgl,
     load: () => import('@tensorflow/tfjs-backend-webgl'),
     failCode: 'webglInitFailed',
+    lost: webglLost,
   },
   { name: 'cpu', load: () => import('@tensorflow/tfjs-backend-cpu') },
 ];

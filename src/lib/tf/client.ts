@@ -40,9 +40,18 @@ interface Pending {
 
 export const DEFAULT_TIMEOUT_MS = 60_000;
 
+/**
+ * How many times a page's client restarts its worker after the WebGL context was lost (each
+ * restart gets a fresh context); one more loss is reported as a `contextLost` error.
+ */
+export const MAX_CONTEXT_RESTARTS = 3;
+
 /** A client over workers made by `makeWorker` (called lazily, again after a crash). */
 export function createTfClient(makeWorker: () => WorkerLike): TfClient {
   let worker: WorkerLike | null = null;
+  /** counts the workers started, so a lost context restarts its own worker only once */
+  let generation = 0;
+  let restarts = 0;
   let nextId = 1;
   const pending = new Map<number, Pending>();
 
@@ -118,7 +127,76 @@ export function createTfClient(makeWorker: () => WorkerLike): TfClient {
         });
     });
     worker = w;
+    generation += 1;
     return w;
+  };
+
+  /** Sends one request to the current worker (starting one if needed); resolves with its outcome. */
+  const send = <N extends OpName>(
+    op: N,
+    args: OpArgs<N>,
+    options: RunOptions,
+  ): Promise<{ outcome: TfOutcome<N>; from: number }> =>
+    new Promise((resolve) => {
+      const w = start();
+      if ('code' in w) return resolve({ outcome: { ok: false, error: w }, from: generation });
+      const from = generation;
+      const done = (outcome: TfOutcome) => resolve({ outcome: outcome as TfOutcome<N>, from });
+      const id = nextId++;
+      const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
+      const timer = setTimeout(
+        () =>
+          settle(id, {
+            ok: false,
+            error: {
+              code: 'timeout',
+              message: `TensorFlow.js did not answer within ${timeoutMs / 1000} s`,
+            },
+          }),
+        timeoutMs,
+      );
+      pending.set(id, { resolve: done, timer, start: performance.now() });
+      try {
+        w.postMessage({ id, op, args });
+      } catch (error) {
+        settle(id, {
+          ok: false,
+          error: { code: 'badArgs', message: `The request could not be sent: ${messageOf(error)}` },
+        });
+      }
+    });
+
+  /**
+   * Runs a request; when the worker answers that its WebGL context was lost, stops that worker
+   * (once, however many requests it had) and asks a fresh one, up to MAX_CONTEXT_RESTARTS times
+   * per page. Answers after a restart say so in `stats.backend.restarts`.
+   */
+  const runRecovering = async <N extends OpName>(
+    op: N,
+    args: OpArgs<N>,
+    options: RunOptions,
+  ): Promise<TfOutcome<N>> => {
+    for (;;) {
+      const { outcome, from } = await send(op, args, options);
+      if (outcome.ok || outcome.error.code !== 'contextLost') {
+        if (restarts > 0 && outcome.stats)
+          outcome.stats = { ...outcome.stats, backend: { ...outcome.stats.backend, restarts } };
+        return outcome;
+      }
+      if (from === generation && worker) {
+        // this request's worker is still the current one: it lost its context, replace it
+        if (restarts >= MAX_CONTEXT_RESTARTS)
+          return {
+            ok: false,
+            error: {
+              code: 'contextLost',
+              message: `The WebGL context of TensorFlow.js was lost ${restarts + 1} times; it was not restarted again`,
+            },
+          };
+        restarts += 1;
+        stop({ code: 'contextLost', message: 'The WebGL context of TensorFlow.js was lost' });
+      }
+    }
   };
 
   return {
@@ -126,32 +204,7 @@ export function createTfClient(makeWorker: () => WorkerLike): TfClient {
       return worker !== null;
     },
     run<N extends OpName>(op: N, args: OpArgs<N>, options: RunOptions = {}): Promise<TfOutcome<N>> {
-      return new Promise<TfOutcome<N>>((resolve) => {
-        const w = start();
-        if ('code' in w) return resolve({ ok: false, error: w });
-        const id = nextId++;
-        const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-        const timer = setTimeout(
-          () =>
-            settle(id, {
-              ok: false,
-              error: {
-                code: 'timeout',
-                message: `TensorFlow.js did not answer within ${timeoutMs / 1000} s`,
-              },
-            }),
-          timeoutMs,
-        );
-        pending.set(id, { resolve: resolve as (o: TfOutcome) => void, timer, start: performance.now() });
-        try {
-          w.postMessage({ id, op, args });
-        } catch (error) {
-          settle(id, {
-            ok: false,
-            error: { code: 'badArgs', message: `The request could not be sent: ${messageOf(error)}` },
-          });
-        }
-      });
+      return runRecovering(op, args, options);
     },
     terminate() {
       stop({ code: 'workerFailed', message: 'The TensorFlow.js worker was stopped' });

@@ -24,7 +24,21 @@ export interface BackendCandidate {
   load: () => Promise<unknown>;
   /** The reason recorded when `tf.setBackend` refuses this backend. */
   failCode?: FallbackCode;
+  /**
+   * Whether the backend's context has been lost since it started (WebGL: `gl.isContextLost()`).
+   * A lost backend's answers are replaced by a `contextLost` error, checked before, during
+   * (every `LOST_POLL_MS`, since an op on a lost context may never settle) and after each op.
+   */
+  lost?: () => boolean;
 }
+
+/** How often a running op's backend is checked for a lost context. */
+export const LOST_POLL_MS = 250;
+
+const contextLostError = (name: string): TfError => ({
+  code: 'contextLost',
+  message: `The ${name} context of TensorFlow.js was lost`,
+});
 
 /**
  * Tries the candidates in order and switches tfjs to the first that starts. The result names the
@@ -91,6 +105,8 @@ export function createEngine(
       return { id, ok: false, error: { code: 'unknownOp', message: `No op named "${name}"` } };
     const info = await backend();
     if ('code' in info) return { id, ok: false, error: info };
+    const lost = candidates.find((c) => c.name === info.name)?.lost ?? (() => false);
+    if (lost()) return { id, ok: false, error: contextLostError(info.name) };
     const op = registry[name] as OpImpl<OpName>;
     const start = performance.now();
     const stats = (): RunStats => ({
@@ -98,12 +114,22 @@ export function createEngine(
       ms: performance.now() - start,
       numTensors: tf.memory().numTensors,
     });
+    let poll: ReturnType<typeof setInterval> | undefined;
+    const lostWhileRunning = new Promise<'lost'>((resolve) => {
+      poll = setInterval(() => {
+        if (lost()) resolve('lost');
+      }, LOST_POLL_MS);
+    });
     try {
-      const result = await op(tf, (message.args ?? {}) as never);
+      const result = await Promise.race([op(tf, (message.args ?? {}) as never), lostWhileRunning]);
+      if (result === 'lost' || lost()) return { id, ok: false, error: contextLostError(info.name) };
       return { id, ok: true, result, stats: stats() };
     } catch (error) {
+      if (lost()) return { id, ok: false, error: contextLostError(info.name) };
       const code = error instanceof OpArgsError ? 'badArgs' : 'opFailed';
       return { id, ok: false, error: { code, message: messageOf(error) }, stats: stats() };
+    } finally {
+      clearInterval(poll);
     }
   }
 

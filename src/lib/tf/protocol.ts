@@ -208,6 +208,11 @@ export interface BackendInfo {
   fallback?: { code: FallbackCode; detail: string };
   /** 1 or 2 when `name` is 'webgl' */
   webglVersion?: number;
+  /**
+   * How many times the client restarted the worker because its WebGL context was lost (set by
+   * the client on answers from a restarted worker; absent when it never happened).
+   */
+  restarts?: number;
 }
 
 export interface RunStats {
@@ -230,7 +235,12 @@ export type TfErrorCode =
   /** the worker could not start, crashed, or sent something unreadable */
   | 'workerFailed'
   /** no answer within the time limit */
-  | 'timeout';
+  | 'timeout'
+  /**
+   * the backend's WebGL context was lost (GPU reset, driver crash, too many contexts): the answer
+   * cannot be trusted; the client restarts the worker and asks again
+   */
+  | 'contextLost';
 
 export interface TfError {
   code: TfErrorCode;

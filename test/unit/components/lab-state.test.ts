@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   analyzeText,
   decodeNetwork,
+  MAX_LINK_TEXT_BYTES,
   encodeNetwork,
   hashFor,
   problemLine,
@@ -84,6 +85,14 @@ describe('URL fragment', () => {
   });
   it.each(['', '!!!', 'AAAA', 'not-deflate'])('a damaged fragment %j decodes to null', async (bad) => {
     expect(await decodeNetwork(bad)).toBeNull();
+  });
+  it('refuses a link that inflates past the limit (a "zip bomb"), and keeps one at the limit', async () => {
+    const text = 'conv 8 k3 p1\n'.repeat(1000); // 13,000 bytes, a few hundred compressed
+    const encoded = await encodeNetwork(text);
+    expect(encoded.length).toBeLessThan(1000);
+    expect(await decodeNetwork(encoded, text.length - 1)).toBeNull();
+    expect(await decodeNetwork(encoded, text.length)).toBe(text);
+    expect(MAX_LINK_TEXT_BYTES).toBeGreaterThan(5000 * 40); // the Lab's 5,000-line networks fit
   });
   it.each([
     ['#preset=vgg16', { preset: 'vgg16' }],

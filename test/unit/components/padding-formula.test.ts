@@ -141,6 +141,13 @@ describe('placements: how many kernel placements read each pixel', () => {
 
   it('counts along one axis, the grid multiplies them', () => {
     const f = computeFigure(settings({ n: 5, k: 3, p: 1, s: 1, d: 1 }));
-    expect(f.ok && placements(f).along).toEqual([2, 3, 3, 3, 2]);
+    expect(f.ok && placements(f)?.along).toEqual([2, 3, 3, 3, 2]);
+  });
+
+  it('leaves the counts out when counting would stall the page (n·k above MAX_COUNTED)', () => {
+    const f = computeFigure(settings({ n: 99_999, k: 99_999, p: 0, s: 1, d: 1 }));
+    expect(f.ok && placements(f)).toBeNull();
+    const g = computeFigure(settings({ n: 91_827, k: 3, p: 1, s: 1, d: 1 }));
+    expect(g.ok && placements(g)).toMatchObject({ corner: 4, edge: 6, interior: 9, min: 4, max: 9 });
   });
 });

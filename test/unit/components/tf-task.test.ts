@@ -252,6 +252,7 @@ describe('the backend sentence', () => {
     'tf.fallback.noOffscreenCanvas': 'no OffscreenCanvas',
     'tf.fallback.noWebglContext': 'no context',
     'tf.fallback.webglInitFailed': 'init failed',
+    'tf.restarted': '(restarted)',
   };
   const t = (key: string, values: Record<string, string | number> = {}) =>
     strings[key]!.replace(/\{(\w+)\}/g, (_, name: string) => String(values[name]));
@@ -266,6 +267,7 @@ describe('the backend sentence', () => {
       'CPU: no OffscreenCanvas',
     ],
     [{ name: 'cpu' } as BackendInfo, { code: 'cpu', reason: null }, 'CPU: '],
+    [{ ...webgl, restarts: 1 }, { code: 'webgl', version: 2 }, 'WebGL 2. (restarted)'],
   ] as const)('%o → %o', (backend, status, sentence) => {
     expect(backendStatus(backend)).toEqual(status);
     expect(backendSentence(t, backend)).toBe(sentence);

@@ -96,12 +96,47 @@ export async function encodeNetwork(text: string): Promise<string> {
   return toBase64Url(await pipe(new TextEncoder().encode(text), new CompressionStream('deflate-raw')));
 }
 
-/** The inverse of encodeNetwork; null when the string is damaged. */
-export async function decodeNetwork(encoded: string): Promise<string | null> {
+/**
+ * Largest network text a link may unpack to (UTF-8 bytes): far above the 5,000-line networks the
+ * Lab is built for, far below what a tiny "zip bomb" link could inflate to.
+ */
+export const MAX_LINK_TEXT_BYTES = 2_000_000;
+
+/** Inflates `bytes`, giving up (null) as soon as the output passes `limit` bytes. */
+async function inflateAtMost(bytes: Uint8Array, limit: number): Promise<Uint8Array | null> {
+  const reader = new Blob([bytes as BlobPart])
+    .stream()
+    .pipeThrough(new DecompressionStream('deflate-raw'))
+    .getReader();
+  const chunks: Uint8Array[] = [];
+  let size = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    size += value.byteLength;
+    if (size > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+  }
+  const out = new Uint8Array(size);
+  let at = 0;
+  for (const c of chunks) {
+    out.set(c, at);
+    at += c.byteLength;
+  }
+  return out;
+}
+
+/**
+ * The inverse of encodeNetwork; null when the string is damaged or would unpack to more than
+ * `limit` bytes of text.
+ */
+export async function decodeNetwork(encoded: string, limit = MAX_LINK_TEXT_BYTES): Promise<string | null> {
   try {
-    return new TextDecoder('utf-8', { fatal: true }).decode(
-      await pipe(fromBase64Url(encoded), new DecompressionStream('deflate-raw')),
-    );
+    const bytes = await inflateAtMost(fromBase64Url(encoded), limit);
+    return bytes === null ? null : new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
     return null;
   }

@@ -28,6 +28,9 @@ export const defaultSettings: Settings = { n: '7', k: '3', p: '1', s: '1', d: '1
 /** Largest padded input we draw as a grid; bigger settings still get their numbers. */
 export const MAX_DRAWN = 32;
 
+/** Most steps (n·k) spent counting how often each pixel is read; beyond it the count is left out. */
+export const MAX_COUNTED = 2_000_000;
+
 export type Figure =
   | { ok: false; problems: Problem[]; values: Partial<Record<'n' | 'k' | 'p' | 's' | 'd', number>> }
   | {
@@ -115,12 +118,19 @@ export interface Placements {
  * How many kernel placements read each input pixel: along one axis `placementCounts` (lib/cnn);
  * in 2-D the count of pixel (y, x) is along[y]·along[x]. With k = 3, p = 1, s = 1: corner 4,
  * edge 6, interior 9; every pixel gets the same count only when p = k − 1 (stride 1).
+ * Null when counting would take more than `MAX_COUNTED` steps (n·k), so a huge setting never
+ * stalls the page: its output size is still shown.
  */
-export function placements(f: Extract<Figure, { ok: true }>): Placements {
+export function placements(f: Extract<Figure, { ok: true }>): Placements | null {
+  if (f.n * f.k > MAX_COUNTED) return null;
   const along = placementCounts(f.n, f.k, f.p, f.s, f.d);
   const mid = Math.floor((f.n - 1) / 2);
-  const lo = Math.min(...along);
-  const hi = Math.max(...along);
+  let lo = Infinity;
+  let hi = 0;
+  for (const c of along) {
+    lo = Math.min(lo, c);
+    hi = Math.max(hi, c);
+  }
   return {
     along,
     corner: along[0]! * along[0]!,

@@ -209,19 +209,24 @@ export function backendStatus(backend: BackendInfo): BackendStatus {
 }
 
 /** The string keys `backendSentence` needs (present in en.json and ko.json). */
-export type BackendSentenceKey = 'tf.computedWebgl' | 'tf.computedCpu' | `tf.fallback.${FallbackCode}`;
+export type BackendSentenceKey =
+  'tf.computedWebgl' | 'tf.computedCpu' | 'tf.restarted' | `tf.fallback.${FallbackCode}`;
 
 /**
  * The one sentence saying which backend computed: "Computed by TensorFlow.js on WebGL 2." or
- * "… on the CPU, not on WebGL: <reason>". `t` is the widget's translator.
+ * "… on the CPU, not on WebGL: <reason>", followed by a note when the worker was restarted after
+ * its WebGL context was lost. `t` is the widget's translator.
  */
 export function backendSentence(
   t: (key: BackendSentenceKey, values?: Record<string, string | number>) => string,
   backend: BackendInfo,
 ): string {
   const status = backendStatus(backend);
-  if (status.code === 'webgl') return t('tf.computedWebgl', { version: status.version ?? '' });
-  return t('tf.computedCpu', { reason: status.reason ? t(`tf.fallback.${status.reason}`) : '' });
+  const sentence =
+    status.code === 'webgl'
+      ? t('tf.computedWebgl', { version: status.version ?? '' })
+      : t('tf.computedCpu', { reason: status.reason ? t(`tf.fallback.${status.reason}`) : '' });
+  return backend.restarts ? `${sentence} ${t('tf.restarted')}` : sentence;
 }
 
 /** What a status line reads of a task (a `TfTask` of any value type). */

@@ -69,6 +69,33 @@ describe('placementCount: how many kernel placements read each pixel', () => {
     [0, 2, 5, 0],
   ])('is null for pixel %s of n=%i k=%i p=%i', (i, n, k, p) => expect(placementCount(i, n, k, p)).toBeNull());
   it('lists nothing for an impossible setting', () => expect(placementCounts(2, 5, 0)).toEqual([]));
+
+  it('agrees with counting every placement j and tap t by hand, over many settings', () => {
+    for (const [n, k, p, s, d] of [
+      [9, 3, 1, 2, 1],
+      [10, 3, 0, 3, 2],
+      [12, 4, 3, 2, 3],
+      [7, 7, 3, 1, 1],
+      [11, 2, 1, 4, 5],
+      [6, 1, 0, 5, 1],
+    ] as const) {
+      const o = Math.floor((n + 2 * p - (k + (k - 1) * (d - 1))) / s) + 1;
+      const byHand = Array.from({ length: n }, (_, i) => {
+        let count = 0;
+        for (let j = 0; j < o; j++) for (let t = 0; t < k; t++) if (j * s + t * d === i + p) count += 1;
+        return count;
+      });
+      expect(placementCounts(n, k, p, s, d), `n=${n} k=${k} p=${p} s=${s} d=${d}`).toEqual(byHand);
+    }
+  });
+
+  it('counts a 100 000-pixel axis at once (linear in n·k)', () => {
+    const started = performance.now();
+    const along = placementCounts(100_000, 3, 1);
+    expect(along).toHaveLength(100_000);
+    expect([along[0], along[50_000], along[99_999]]).toEqual([2, 3, 2]);
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
 });
 
 describe('pool2d: max and average pooling reference', () => {

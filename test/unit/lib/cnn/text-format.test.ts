@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { analyze, type Layer } from '~/lib/cnn/analyze';
 import { presetKeys, presets } from '~/lib/cnn/presets';
 import type { ProblemCode } from '~/lib/cnn/problems';
-import { formatNetwork, parseNetwork, parseShape } from '~/lib/cnn/text-format';
+import { formatNetwork, MAX_NESTING, parseNetwork, parseShape } from '~/lib/cnn/text-format';
 import { english } from '../../english';
 
 function parsed(text: string) {
@@ -138,12 +138,32 @@ residual {
     ['name without a layer', 'x:\nrelu', 'parseExpected', 1, 3],
     ['concat without brace', 'concat\n', 'parseExpected', 1, 7],
     ['two layers on a line', 'relu relu', 'unknownOption', 1, 6],
+    // MAX_NESTING + 1 residual blocks, one per line: the 65th "{" is on line 65, column 10
+    [
+      'blocks nested too deep',
+      'residual {\n'.repeat(65) + 'relu\n' + '}\n'.repeat(65),
+      'nestedTooDeep',
+      65,
+      10,
+    ],
+    ['10,000 open blocks', 'residual {\n'.repeat(10_000), 'nestedTooDeep', 65, 10],
   ])('%s: %j → %s at %i:%i', (_label, text, code, line, col) => {
     const r = parseNetwork(text);
     expect(r.ok).toBe(false);
     if (r.ok) return;
     expect(r.problems[0]).toMatchObject({ code, values: { line, col } });
     expect(english(r.problems[0]!)).toMatch(new RegExp(`^Line ${line}, column ${col}: `));
+  });
+
+  it(`accepts blocks nested ${MAX_NESTING} deep, branches included`, () => {
+    const deep =
+      'residual {\n'.repeat(MAX_NESTING - 1) +
+      'concat {\nbranch {\nrelu\n}\n}\n' +
+      '}\n'.repeat(MAX_NESTING - 1);
+    expect(parseNetwork(deep).ok).toBe(true);
+    const deeper =
+      'residual {\n'.repeat(MAX_NESTING) + 'concat {\nbranch {\nrelu\n}\n}\n' + '}\n'.repeat(MAX_NESTING);
+    expect(parseNetwork(deeper)).toMatchObject({ ok: false, problems: [{ code: 'nestedTooDeep' }] });
   });
 
   it('says what it expected', () => {

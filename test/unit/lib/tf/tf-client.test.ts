@@ -3,7 +3,7 @@
  * (worker cannot start, crashes, malformed or missing answers) resolved as an error value.
  */
 import { describe, expect, it, vi } from 'vitest';
-import { createTfClient, type WorkerLike } from '~/lib/tf/client';
+import { createTfClient, MAX_CONTEXT_RESTARTS, type WorkerLike } from '~/lib/tf/client';
 import { messageOf } from '~/lib/tf/error-message';
 import type { TfRequest, TfResponse } from '~/lib/tf/protocol';
 
@@ -161,4 +161,40 @@ describe('messageOf', () => {
     [42, '42'],
     [undefined, 'undefined'],
   ])('%s → %s', (thrown, text) => expect(messageOf(thrown)).toBe(text));
+});
+
+describe('TfClient after a lost WebGL context', () => {
+  const lost = (id: number) => ({ id, ok: false, error: { code: 'contextLost', message: 'lost' } });
+
+  it('restarts the worker once and asks the new one; the answer says it restarted', async () => {
+    const { client, workers } = setup();
+    const a = client.run('info', {});
+    const b = client.run('info', {});
+    const [ra] = workers[0]!.sent;
+    workers[0]!.reply(lost(ra!.id));
+    await vi.waitFor(() => expect(workers).toHaveLength(2));
+    expect(workers[0]!.terminated).toBe(true);
+    // both requests (the other one failed with the stopped worker) go to the one new worker
+    await vi.waitFor(() => expect(workers[1]!.sent).toHaveLength(2));
+    for (const r of workers[1]!.sent)
+      workers[1]!.reply({ id: r.id, ok: true, result: { version: 'x', ops: [] }, stats });
+    for (const out of [await a, await b]) {
+      expect(out.ok).toBe(true);
+      expect(out.ok && out.stats.backend).toEqual({ ...stats.backend, restarts: 1 });
+    }
+    expect(workers).toHaveLength(2);
+  });
+
+  it(`gives up after ${MAX_CONTEXT_RESTARTS} restarts with a contextLost error`, async () => {
+    const { client, workers } = setup();
+    const out = client.run('info', {});
+    for (let i = 0; i <= MAX_CONTEXT_RESTARTS; i++) {
+      await vi.waitFor(() => expect(workers[i]?.sent).toHaveLength(1));
+      workers[i]!.reply(lost(workers[i]!.sent[0]!.id));
+    }
+    const result = await out;
+    expect(result).toMatchObject({ ok: false, error: { code: 'contextLost' } });
+    expect(!result.ok && result.error.message).toContain(`${MAX_CONTEXT_RESTARTS + 1} times`);
+    expect(workers).toHaveLength(MAX_CONTEXT_RESTARTS + 1);
+  });
 });

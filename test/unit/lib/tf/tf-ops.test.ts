@@ -8,7 +8,7 @@ import '@tensorflow/tfjs-backend-cpu';
 import '@tensorflow/tfjs-core/dist/register_all_gradients'; // as the worker does
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ops, convOutSize, dilateFilter, OpArgsError } from '~/lib/tf/ops';
-import { chooseBackend, createEngine, transferablesOf } from '~/lib/tf/engine';
+import { chooseBackend, createEngine, LOST_POLL_MS, transferablesOf } from '~/lib/tf/engine';
 import type {
   Conv2dArgs,
   TensorResult,
@@ -261,6 +261,40 @@ describe('engine: requests, responses and errors as values', () => {
   ])('turns %s into an error value', async (_, message, id, code) => {
     const res = await createEngine(tf, [cpu]).handle(message);
     expect(res).toMatchObject({ id, ok: false, error: { code } });
+  });
+
+  it('answers contextLost when the backend lost its context before, during or after an op', async () => {
+    let isLost = false;
+    const losing = { ...cpu, lost: () => isLost };
+    const engine = createEngine(tf, [losing]);
+    expect(await engine.handle({ id: 1, op: 'info', args: {} })).toMatchObject({ ok: true });
+    isLost = true; // before
+    expect(await engine.handle({ id: 2, op: 'info', args: {} })).toMatchObject({
+      id: 2,
+      ok: false,
+      error: { code: 'contextLost' },
+    });
+    // during: an op that never settles (as a read on a lost WebGL context may) is abandoned
+    isLost = false;
+    const hanging = { ...ops, info: () => new Promise<never>(() => undefined) };
+    const stuck = createEngine(tf, [losing], hanging).handle({ id: 3, op: 'info', args: {} });
+    setTimeout(() => (isLost = true), LOST_POLL_MS / 2);
+    expect(await stuck).toMatchObject({ id: 3, ok: false, error: { code: 'contextLost' } });
+    // after: the op finished, but its numbers came from a lost context
+    isLost = false;
+    const losesWhileRunning = {
+      ...ops,
+      info: () => {
+        isLost = true;
+        return { version: 'x', ops: [] };
+      },
+    };
+    expect(
+      await createEngine(tf, [losing], losesWhileRunning).handle({ id: 4, op: 'info', args: {} }),
+    ).toMatchObject({
+      ok: false,
+      error: { code: 'contextLost' },
+    });
   });
 
   it('reports an op that throws as opFailed, with stats', async () => {

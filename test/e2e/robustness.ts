@@ -1,0 +1,75 @@
+/**
+ * Helpers of the robustness specs (fuzz, Lab hostile input, TensorFlow.js memory): what must never
+ * reach the reader, and whether the page still answers.
+ */
+import { expect, type Locator, type Page } from '@playwright/test';
+
+/** Text that must never reach the reader. */
+export const BAD_TEXT = /\b(NaN|Infinity|undefined|null)\b/;
+
+/** Attributes a screen reader reads out; they must be free of BAD_TEXT too. */
+export const READ_ATTRIBUTES = ['aria-label', 'aria-valuetext', 'aria-valuenow', 'title', 'alt'];
+
+/**
+ * Waits two animation frames (Svelte has flushed what the last key changed), then lists the lines
+ * of the element's visible text and the read-out attributes inside it that contain BAD_TEXT, and
+ * whether each selector in `visible` matches a visible element there.
+ */
+export async function inspect(
+  root: Locator,
+  visible: Record<string, string> = {},
+): Promise<{ bad: string[]; shown: Record<string, boolean> }> {
+  return root.evaluate(
+    async (el, { source, attributes, visible }) => {
+      await new Promise<void>((r) => requestAnimationFrame(() => requestAnimationFrame(() => r())));
+      const bad = new RegExp(source);
+      const found: string[] = [];
+      for (const line of (el as HTMLElement).innerText.split('\n'))
+        if (bad.test(line)) found.push(`text: ${line.trim()}`);
+      for (const node of [el, ...Array.from(el.querySelectorAll('*'))])
+        for (const attr of attributes) {
+          const v = node.getAttribute(attr);
+          if (v !== null && bad.test(v)) found.push(`${node.tagName.toLowerCase()}[${attr}]: ${v}`);
+        }
+      const shown: Record<string, boolean> = {};
+      for (const [key, sel] of Object.entries(visible))
+        shown[key] = Array.from(el.querySelectorAll<HTMLElement>(sel)).some((e) => e.offsetParent !== null);
+      return { bad: found, shown };
+    },
+    { source: BAD_TEXT.source, attributes: READ_ATTRIBUTES, visible },
+  );
+}
+
+/**
+ * Asks the page's main thread for an answer and fails if none comes within `ms` (a frozen page).
+ * Returns how long the answer took.
+ */
+export async function expectResponsive(page: Page, ms = 2000): Promise<number> {
+  const started = Date.now();
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  try {
+    await Promise.race([
+      page.evaluate(() => 1),
+      new Promise((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`the page did not answer within ${ms} ms`)), ms);
+      }),
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+  return Date.now() - started;
+}
+
+/**
+ * `hydrated` with room for a loaded machine: opens `path`, scrolls the widget into view and waits
+ * up to `ms` for its island to hydrate (Astro removes the island's ssr attribute then).
+ */
+export async function openWidget(page: Page, path: string, widget: string, ms = 20_000): Promise<Locator> {
+  await page.goto(path);
+  const root = page.locator(`[data-widget="${widget}"]`);
+  await root.scrollIntoViewIfNeeded();
+  await expect(page.locator(`astro-island:has([data-widget="${widget}"])`)).not.toHaveAttribute('ssr', /.*/, {
+    timeout: ms,
+  });
+  return root;
+}
