@@ -10,7 +10,7 @@ import remarkCheckCitations from './src/lib/markdown/remark-check-citations.mjs'
 
 // KaTeX renders at build time, as MathML only (issue 12): browsers lay MathML Core out natively, and
 // KaTeX's default HTML copy beside it tripled the DOM of the formula-heavy lessons (lesson 5: 2,892
-// elements, 1.1 s of style and layout on a phone). Its CSS is bundled from the katex package (no CDN).
+// elements, 1.1 s of style and layout on a phone). No KaTeX CSS or fonts are needed (src/styles/course.css).
 // remarkCheckCitations fails the build when a lesson's `cites` and its <Cite> tags disagree.
 const markdownPlugins = {
   remarkPlugins: [remarkMath, remarkCheckCitations],
@@ -29,7 +29,7 @@ export default defineConfig({
         root: { label: 'English', lang: 'en' },
         ko: { label: '한국어', lang: 'ko' },
       },
-      customCss: ['katex/dist/katex.min.css', './src/styles/course.css'],
+      customCss: ['./src/styles/course.css'],
       components: {
         Search: './src/components/starlight/Search.astro',
         MarkdownContent: './src/components/starlight/MarkdownContent.astro',

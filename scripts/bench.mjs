@@ -14,6 +14,7 @@
 //   npm run bench -- --dist DIR        measure another built copy (implies --no-build)
 //   npm run bench -- --only 05-alexnet only the pages whose path contains this (repeatable)
 //   npm run bench -- --runs 5          runs per page (default: budgets.json)
+//   npm run bench -- --collected       no new runs: the table and assertions from the last collection
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
@@ -76,12 +77,13 @@ console.log(
   `build: ${buildMs === null ? 'not run' : `${(buildMs / 1000).toFixed(1)} s`}; dist: ${size.files} files, ${MB(size.bytes)} (${MB(size.gzip)} gzipped)`,
 );
 
-// 2. Lighthouse CI (its static server names pages by file: /lessons/x/index.html)
+// 2. Lighthouse CI: every HTML file of dist (lhci puts its static server's port into each URL)
+// Heaviest pages first, so that an interrupted run has measured the ones that matter most.
 const htmlPages = files
   .filter((f) => f.endsWith('.html') && !f.includes(`${dist}/pagefind/`))
-  .map((f) => '/' + f.slice(dist.length + 1))
-  .sort();
-const blocklist = only.length ? htmlPages.filter((p) => !only.some((o) => p.includes(o))) : [];
+  .sort((a, b) => statSync(b).size - statSync(a).size)
+  .map((f) => '/' + f.slice(dist.length + 1));
+const urls = only.length ? htmlPages.filter((p) => only.some((o) => p.includes(o))) : htmlPages;
 const { categories, audits } = budgets.lighthouse;
 const runs = Number(opt('--runs') ?? budgets.lighthouse.runs);
 const median = { aggregationMethod: 'median' };
@@ -89,10 +91,7 @@ const config = {
   ci: {
     collect: {
       staticDistDir: dist,
-      // ko/lessons/<slug>/index.html is three folders deep; 0 = no limit on the number of pages
-      staticDirFileDiscoveryDepth: 4,
-      maxAutodiscoverUrls: 0,
-      autodiscoverUrlBlocklist: blocklist,
+      url: urls,
       numberOfRuns: runs,
       chromePath: chromiumPath(),
       settings: { chromeFlags: chromiumArgs.join(' ') },
@@ -112,7 +111,8 @@ const config = {
     },
   },
 };
-rmSync(lhciDir, { recursive: true, force: true });
+const collected = args.includes('--collected');
+if (!collected) rmSync(lhciDir, { recursive: true, force: true });
 mkdirSync(lhciDir, { recursive: true });
 const rc = join(lhciDir, 'lighthouserc.json');
 writeFileSync(rc, JSON.stringify(config, null, 2));
@@ -123,7 +123,7 @@ const lhci = (command) =>
   });
 const loadBefore = loadNow();
 const collectStart = performance.now();
-if (lhci('collect').status !== 0) process.exit(1);
+if (!collected && lhci('collect').status !== 0) process.exit(1);
 const collectMs = performance.now() - collectStart;
 
 // The table: medians per page over its runs
