@@ -14,7 +14,10 @@ import remarkCheckCitations from './src/lib/markdown/remark-check-citations.mjs'
 // remarkCheckCitations fails the build when a lesson's `cites` and its <Cite> tags disagree.
 const markdownPlugins = {
   remarkPlugins: [remarkMath, remarkCheckCitations],
-  rehypePlugins: [[rehypeKatex, { output: 'mathml' }], rehypeFocusableScroll],
+  rehypePlugins: [
+    /** @type {[typeof rehypeKatex, import('rehype-katex').Options]} */ ([rehypeKatex, { output: 'mathml' }]),
+    rehypeFocusableScroll,
+  ],
 };
 
 export default defineConfig({

@@ -185,7 +185,7 @@ const rows = pages.map((p) => [
   p.domElements == null ? '—' : String(p.domElements),
   p.jsTransferGzip == null ? '—' : `${(p.jsTransferGzip / 1024).toFixed(1)} KB`,
 ]);
-const table = [header, header.map((h, i) => (i ? '---:' : '---')), ...rows]
+const table = [header, header.map((_, i) => (i ? '---:' : '---')), ...rows]
   .map((r) => `| ${r.join(' | ')} |`)
   .join('\n');
 console.log(
