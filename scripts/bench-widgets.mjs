@@ -91,7 +91,11 @@ async function measureInPage({ name, selector, n }) {
     control.dispatchEvent(new Event('change', { bubbles: true }));
     // settled: no mutation for a quiet period (longer for computations in the worker)
     const quiet = window.__tf ? 600 : 200;
-    while (performance.now() - lastMutation < quiet || lastPaint < lastMutation)
+    // (a widget that never settles, e.g. one that keeps animating, is cut off after 10 s)
+    while (
+      (performance.now() - lastMutation < quiet || lastPaint < lastMutation) &&
+      performance.now() - t0 < 10000
+    )
       await new Promise((r) => setTimeout(r, 25));
     observer.disconnect();
     times.push(lastPaint - t0);
