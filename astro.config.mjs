@@ -12,15 +12,23 @@ import rehypeCheckKatex from './src/lib/markdown/rehype-check-katex.mjs';
 import contentChecks from './src/lib/markdown/content-checks.mjs';
 import contentSecurityPolicy from './scripts/csp.mjs';
 
-// KaTeX renders at build time; its CSS and fonts are bundled from the katex package (no CDN).
+// KaTeX renders at build time, as MathML only (issue 12): browsers lay MathML Core out natively, and
+// KaTeX's default HTML copy beside it tripled the DOM of the formula-heavy lessons (lesson 5: 2,892
+// elements, 1.1 s of style and layout on a phone). No KaTeX CSS or fonts are needed (src/styles/course.css).
 // remarkCheckCitations fails the build when a lesson's `cites` and its <Cite> tags disagree;
 // rehypeCheckKatex when a formula does not render (strict: non-LaTeX input is an error too).
 // remarkCells runs each page's ```js cell blocks in a tfjs CPU kernel and renders them as <Cell>
 // with their real outputs (a cell that throws, loops or shows NaN fails the build).
-const rehypeKatexStrict = () => rehypeKatex({ strict: 'error' });
 const markdownPlugins = {
   remarkPlugins: [remarkMath, remarkCells, remarkCheckCitations],
-  rehypePlugins: [rehypeKatexStrict, rehypeCheckKatex, rehypeFocusableScroll],
+  rehypePlugins: [
+    /** @type {[typeof rehypeKatex, import('rehype-katex').Options]} */ ([
+      rehypeKatex,
+      { output: 'mathml', strict: 'error' },
+    ]),
+    rehypeCheckKatex,
+    rehypeFocusableScroll,
+  ],
 };
 
 export default defineConfig({
@@ -35,7 +43,7 @@ export default defineConfig({
         root: { label: 'English', lang: 'en' },
         ko: { label: '한국어', lang: 'ko' },
       },
-      customCss: ['katex/dist/katex.min.css', './src/styles/course.css'],
+      customCss: ['./src/styles/course.css'],
       components: {
         Search: './src/components/starlight/Search.astro',
         MarkdownContent: './src/components/starlight/MarkdownContent.astro',

@@ -1,23 +1,24 @@
-// Size budgets for the built site (run after `npm run build`). For every page it follows the
-// static import graph of the JavaScript the page loads at once, and of each widget island, and
-// checks: pages without widgets ship no widget code; gzipped sizes stay under the budgets below;
-// TensorFlow.js is never part of a main-thread static graph (only workers or lazy imports).
+// Size budgets for the built site (run after `npm run build`), from budgets.json. For every page
+// it follows the static import graph of the JavaScript the page loads at once, and of each widget
+// island, and checks: pages without widgets ship no widget code; gzipped sizes stay under
+// `js` (pageInitial: what every page loads up front; island: one widget island with its static
+// imports; pageIslands: all islands of a page); TensorFlow.js is never part of a main-thread
+// static graph (only workers or lazy imports); the page's DOM stays under `domElements`.
 // It also checks the Content-Security-Policy the build wrote (scripts/csp.mjs `cspProblems`).
 import { cspProblems } from './csp.mjs';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { parseHTML } from 'linkedom';
 
 const dist = process.argv[2] ?? 'dist';
 const KB = 1024;
-export const budgets = {
-  /** JS every page loads up front (Starlight's scripts), gzipped */
-  pageInitial: 12 * KB,
-  /** one widget island with its static imports, gzipped */
-  island: 60 * KB,
-  /** all islands of one page together, gzipped */
-  pageIslands: 80 * KB,
-};
+const { js: budgets, domElements } = JSON.parse(
+  readFileSync(new URL('../budgets.json', import.meta.url), 'utf8'),
+);
+/** The DOM budget of a page (its path relative to dist): the first class that matches, else the default. */
+const domBudget = (where) =>
+  domElements.classes.find((c) => where.includes(c.match))?.max ?? domElements.default;
 
 const gz = new Map();
 const gzSize = (file) => {
@@ -83,12 +84,15 @@ for (const page of pages.sort()) {
   const where = relative(dist, page);
   const initialSize = sum(initial);
   const islandsSize = sum(allIslands);
+  const dom = parseHTML(html).document.querySelectorAll('*').length;
   rows.push({
     page: where,
     initial: initialSize,
     islands: islandsSize,
+    dom,
     widgets: [...new Set(islands.map((i) => i.name))].join(' '),
   });
+  if (dom > domBudget(where)) failures.push(`${where}: ${dom} DOM elements > ${domBudget(where)}`);
   if (initialSize > budgets.pageInitial)
     failures.push(`${where}: page JS ${initialSize} B gz > ${budgets.pageInitial}`);
   if (islandsSize > budgets.pageIslands)
@@ -107,10 +111,10 @@ for (const page of pages.sort()) {
 failures.push(...cspProblems(dist));
 
 const kb = (b) => (b / KB).toFixed(1).padStart(6);
-console.log('gzipped KB   page JS   islands   page (widgets)');
+console.log('gzipped KB   page JS   islands   DOM elements   page (widgets)');
 for (const r of rows)
   console.log(
-    `           ${kb(r.initial)}    ${kb(r.islands)}   ${r.page}${r.widgets ? ` (${r.widgets})` : ''}`,
+    `           ${kb(r.initial)}    ${kb(r.islands)}   ${String(r.dom).padStart(12)}   ${r.page}${r.widgets ? ` (${r.widgets})` : ''}`,
   );
 if (failures.length) {
   console.error(`\nBudget failures:\n- ${failures.join('\n- ')}`);

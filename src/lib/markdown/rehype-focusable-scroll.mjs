@@ -8,6 +8,14 @@ export default function rehypeFocusableScroll() {
   const visit = (node) => {
     if (node.type === 'element') {
       const classes = node.properties?.className;
+      // KaTeX's MathML-only output has no .katex-display wrapper: mark the display formula's own
+      // span.katex (its <math display="block">) as the scrolling block instead.
+      if (
+        Array.isArray(classes) &&
+        classes.includes('katex') &&
+        node.children?.some((c) => c.tagName === 'math' && c.properties?.display === 'block')
+      )
+        classes.push('katex-display');
       if (node.tagName === 'table' || (Array.isArray(classes) && classes.includes('katex-display')))
         node.properties.tabIndex = 0;
     } else if (

@@ -1,0 +1,241 @@
+// Widget responsiveness in Chromium (issue 12): `npm run bench:widgets` (needs `npm run build`;
+// serves dist with `astro preview` on $E2E_PORT). Not part of `npm test`: timings depend on the
+// machine's load (printed).
+//
+// For every widget on the English lesson pages (the Architecture Lab has its own `npm run
+// bench:lab`): hydrate it, then change its first numeric field, range or select `budgets.widgets
+// .changes` times, alternating between two valid values. One change is timed from the input
+// event to the paint after the widget's DOM stopped changing: every mutation inside the widget
+// (its figure, its aria-live sentence) schedules two animation frames, and the change ends at the
+// last of those (so a TensorFlow.js answer that arrives later, or a chart drawn after the numbers,
+// counts); beside it, input → first DOM change (the synchronous work). Also recorded: the longest main-thread task (Long Tasks API) during the changes.
+// Widgets that compute with TensorFlow.js run twice: WebGL (SwiftShader, the default flags) and
+// CPU (Chromium without GL: --use-angle=none --use-gl=disabled, so the worker falls back).
+// Prints a table; adds `widgets` to bench/report.json. Fails when a pure widget's median or 95th
+// percentile exceeds budgets.widgets, or a TensorFlow.js widget blocks the main thread longer.
+//
+//   npm run bench:widgets -- --only ConvolutionExplorer   (repeatable)
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { chromium } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './chromium-path.mjs';
+import { base, ensurePreview } from './preview-server.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const args = process.argv.slice(2);
+const only = args.flatMap((a, i) => (args[i - 1] === '--only' ? [a] : []));
+const budgets = JSON.parse(readFileSync(join(root, 'budgets.json'), 'utf8')).widgets;
+const reportFile = join(root, 'bench', 'report.json');
+const load = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
+
+// Widgets whose first field does not start a TensorFlow.js computation: the control that does.
+const controlOf = {};
+// The widgets that compute with TensorFlow.js (through TfTask), found in their sources.
+const widgetsDir = join(root, 'src/components/widgets');
+const tfWidgets = new Set(
+  readdirSync(widgetsDir).filter((name) => {
+    const dir = join(widgetsDir, name);
+    if (name === 'shared' || !existsSync(join(dir, `${name}.svelte`))) return false;
+    return readdirSync(dir).some(
+      (f) => f.endsWith('.svelte') && /TfTask/.test(readFileSync(join(dir, f), 'utf8')),
+    );
+  }),
+);
+
+const lessons = readdirSync(join(root, 'dist/lessons')).sort();
+const stopPreview = await ensurePreview();
+console.log(
+  `Widget benchmark — ${cpus().length} cores, load average ${load()}; ${budgets.changes} changes per widget`,
+);
+
+/** Runs in the page: times `n` changes of the control, returns per-change ms and the longest task. */
+async function measureInPage({ name, selector, n }) {
+  const widget = document.querySelector(`[data-widget="${name}"]`);
+  const control = widget.querySelector(selector);
+  if (!control) return { error: `no control matching ${selector}` };
+  const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
+  const longTasks = [];
+  new PerformanceObserver((list) => longTasks.push(...list.getEntries())).observe({ type: 'longtask' });
+  // two valid values to alternate between
+  let values;
+  if (control.tagName === 'SELECT') {
+    const options = [...control.options].filter((o) => !o.disabled).map((o) => o.value);
+    const i = options.indexOf(control.value);
+    values = [options[(i + 1) % options.length], control.value];
+  } else {
+    const v = Number(control.value);
+    const step = Number(control.step) || 1;
+    const max = control.max === '' ? Infinity : Number(control.max);
+    values = [String(v + step <= max ? v + step : v - step), String(v)];
+  }
+  const times = [];
+  const firsts = [];
+  const start = performance.now();
+  for (let i = 0; i < n; i++) {
+    let lastPaint = 0;
+    let lastMutation = performance.now();
+    let first = 0;
+    const observer = new MutationObserver(() => {
+      lastMutation = performance.now();
+      first ||= lastMutation;
+      frames().then(() => (lastPaint = Math.max(lastPaint, performance.now())));
+    });
+    observer.observe(widget, { subtree: true, childList: true, characterData: true, attributes: true });
+    const t0 = performance.now();
+    control.value = values[i % 2];
+    control.dispatchEvent(new Event('input', { bubbles: true }));
+    control.dispatchEvent(new Event('change', { bubbles: true }));
+    // settled: no mutation for a quiet period (longer for computations in the worker)
+    const quiet = window.__tf ? 600 : 200;
+    // (a widget that never settles, e.g. one that keeps animating, is cut off after 10 s)
+    while (
+      (performance.now() - lastMutation < quiet || lastPaint < lastMutation) &&
+      performance.now() - t0 < 10000
+    )
+      await new Promise((r) => setTimeout(r, 25));
+    observer.disconnect();
+    times.push(lastPaint - t0);
+    firsts.push(first ? first - t0 : NaN);
+  }
+  await new Promise((r) => setTimeout(r, 100));
+  const during = longTasks.filter((t) => t.startTime >= start);
+  const backend = [...widget.querySelectorAll('p, span, div')]
+    .map((e) => e.textContent ?? '')
+    .find((t) => /WebGL|CPU/.test(t) && t.length < 200);
+  return { times, firsts, longest: Math.max(0, ...during.map((t) => t.duration)), backend: backend?.trim() };
+}
+
+/**
+ * Main-thread CPU time from a Chromium trace: the renderer main thread's top-level tasks (RunTask),
+ * by thread time (`tdur`, which leaves out the time the busy machine did not run the thread).
+ * Returns ms per change (all tasks during the changes / changes) and the longest task's CPU ms.
+ */
+function mainThreadCpu(trace, changes) {
+  const events = trace.traceEvents ?? trace;
+  const main = events.find(
+    (e) =>
+      e.name === 'thread_name' &&
+      e.args?.name === 'CrRendererMain' &&
+      events.some((x) => x.pid === e.pid && x.name === 'RunTask' && x.tdur > 0),
+  );
+  const tasks = main
+    ? events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.name === 'RunTask' && e.ph === 'X')
+    : [];
+  const total = tasks.reduce((a, e) => a + (e.tdur ?? 0), 0) / 1000;
+  return {
+    perChange: Math.round((total / Math.max(1, changes)) * 10) / 10,
+    longest: Math.round(Math.max(0, ...tasks.map((e) => (e.tdur ?? 0) / 1000))),
+  };
+}
+
+const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
+const results = [];
+const runs = [
+  { backend: 'webgl', args: chromiumArgs },
+  {
+    backend: 'cpu',
+    args: [
+      ...chromiumArgs.filter((a) => !/angle|swiftshader/.test(a)),
+      '--use-angle=none',
+      '--use-gl=disabled',
+    ],
+  },
+];
+try {
+  for (const run of runs) {
+    const browser = await chromium.launch({ executablePath: chromiumPath(), args: run.args });
+    try {
+      for (const lesson of lessons) {
+        const path = `/lessons/${lesson}/`;
+        const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
+        await page.goto(base + path);
+        const names = await page.$$eval('[data-widget]', (ws) =>
+          ws.map((w) => w.getAttribute('data-widget')),
+        );
+        for (const name of names) {
+          const tf = tfWidgets.has(name);
+          if ((run.backend === 'cpu' && !tf) || (only.length && !only.includes(name))) continue;
+          const island = page.locator(`astro-island:has([data-widget="${name}"])`).first();
+          await page.locator(`[data-widget="${name}"]`).first().scrollIntoViewIfNeeded();
+          await page.waitForFunction((el) => !el.hasAttribute('ssr'), await island.elementHandle());
+          await page.evaluate((isTf) => (window.__tf = isTf), tf);
+          const selector = controlOf[name] ?? 'input[type=number], input[type=range], select';
+          await browser.startTracing(page, {
+            categories: ['toplevel', 'disabled-by-default-devtools.timeline'],
+          });
+          const r = await page.evaluate(measureInPage, { name, selector, n: budgets.changes });
+          const cpu = mainThreadCpu(JSON.parse((await browser.stopTracing()).toString()), r.times.length);
+          if (r.error) {
+            console.log(`${name}: ${r.error}`);
+            results.push({ widget: name, page: path, backend: tf ? run.backend : 'none', error: r.error });
+            continue;
+          }
+          const row = {
+            widget: name,
+            page: path,
+            tf,
+            backend: tf ? run.backend : 'none',
+            backendSentence: tf ? r.backend : undefined,
+            changes: r.times.length,
+            medianMs: Math.round(quantile(r.times, 0.5) * 10) / 10,
+            p95Ms: Math.round(quantile(r.times, 0.95) * 10) / 10,
+            firstUpdateMedianMs: Math.round(quantile(r.firsts, 0.5) * 10) / 10,
+            longestTaskMs: Math.round(r.longest),
+            cpuPerChangeMs: cpu.perChange,
+            longestTaskCpuMs: cpu.longest,
+          };
+          results.push(row);
+          console.log(
+            `${name.padEnd(22)} ${row.backend.padEnd(6)} median ${String(row.medianMs).padStart(7)} ms  p95 ${String(row.p95Ms).padStart(7)} ms  longest task ${String(row.longestTaskMs).padStart(5)} ms  main-thread CPU ${cpu.perChange} ms/change, longest task ${cpu.longest} ms CPU`,
+          );
+        }
+        await page.close();
+      }
+    } finally {
+      await browser.close();
+    }
+  }
+} finally {
+  stopPreview();
+}
+
+const failures = [];
+for (const r of results) {
+  if (r.error) failures.push(`${r.widget}: ${r.error}`);
+  else if (!r.tf && (r.medianMs > budgets.pureMedianMs || r.p95Ms > budgets.pureP95Ms))
+    failures.push(`${r.widget}: median ${r.medianMs} ms / p95 ${r.p95Ms} ms > ${budgets.pureMedianMs} ms`);
+  else if (r.tf && r.longestTaskMs > budgets.tfLongTaskMs)
+    failures.push(
+      `${r.widget} (${r.backend}): a ${r.longestTaskMs} ms main-thread task > ${budgets.tfLongTaskMs} ms`,
+    );
+}
+const table = [
+  '| widget | page | backend | median | p95 | first DOM update (median) | longest task | main-thread CPU per change | longest task (CPU) |',
+  '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: |',
+  ...results
+    .filter((r) => !r.error)
+    .map(
+      (r) =>
+        `| ${r.widget} | \`${r.page}\` | ${r.backend} | ${r.medianMs} ms | ${r.p95Ms} ms | ${r.firstUpdateMedianMs} ms | ${r.longestTaskMs} ms | ${r.cpuPerChangeMs} ms | ${r.longestTaskCpuMs} ms |`,
+    ),
+].join('\n');
+console.log(`\n${table}\n\nload average after: ${load()}`);
+const previous = existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, 'utf8')) : {};
+mkdirSync(join(reportFile, '..'), { recursive: true });
+writeFileSync(
+  reportFile,
+  JSON.stringify(
+    { ...previous, widgets: { date: new Date().toISOString(), load: load(), budgets, results } },
+    null,
+    2,
+  ) + '\n',
+);
+if (failures.length) {
+  console.error(`\nWidgets over budget:\n- ${failures.join('\n- ')}`);
+  process.exit(1);
+}
+console.log('bench:widgets: every widget within budget');

@@ -1,0 +1,222 @@
+// The site's speed, measured (issue 12): `npm run bench`. Not part of `npm test` (minutes long and
+// load-dependent); its last table goes in the README.
+//
+// 1. `astro build`, timed; the output's size (total and gzipped).
+// 2. Lighthouse CI (`lhci collect`, mobile defaults, Debian Chromium) on every built page in both
+//    locales, `budgets.lighthouse.runs` runs each. lhci serves `staticDistDir` itself through
+//    express with `compression()`, i.e. gzipped as a static host serves it (checked below).
+// 3. `lhci assert` with the thresholds of budgets.json (median of the runs), and a table of the
+//    medians: scores, FCP, LCP, TBT, CLS, DOM elements, JS transferred (gzipped).
+// Writes bench/report.json (the `pages` and `build` keys; `npm run bench:widgets` adds `widgets`).
+//
+//   npm run bench                      build, then measure
+//   npm run bench -- --no-build        measure the existing dist/
+//   npm run bench -- --dist DIR        measure another built copy (implies --no-build)
+//   npm run bench -- --only 05-alexnet only the pages whose path contains this (repeatable)
+//   npm run bench -- --runs 5          runs per page (default: budgets.json)
+//   npm run bench -- --collected       no new runs: the table and assertions from the last collection
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromiumArgs, chromiumPath } from './chromium-path.mjs';
+
+const root = new URL('..', import.meta.url).pathname;
+const args = process.argv.slice(2);
+const opt = (name) => {
+  const i = args.indexOf(name);
+  return i >= 0 ? args[i + 1] : undefined;
+};
+const only = args.flatMap((a, i) => (args[i - 1] === '--only' ? [a] : []));
+const dist = opt('--dist') ?? join(root, 'dist');
+const build = !args.includes('--no-build') && !opt('--dist');
+const budgets = JSON.parse(readFileSync(join(root, 'budgets.json'), 'utf8'));
+// --work DIR: lhci's working folder (and the report) elsewhere, so two measurements can run side by side
+const work = opt('--work');
+const reportFile = work ? join(work, 'report.json') : join(root, 'bench', 'report.json');
+const lhciDir = join(work ?? root, '.lighthouseci');
+
+const loadNow = () =>
+  loadavg()
+    .map((x) => x.toFixed(1))
+    .join(' ');
+console.log(`Site benchmark — ${cpus().length} cores, load average ${loadNow()}`);
+
+// 1. Build and size
+let buildMs = null;
+if (build) {
+  const t = performance.now();
+  const r = spawnSync('npm', ['exec', '--', 'astro', 'build'], {
+    cwd: root,
+    stdio: ['ignore', 'ignore', 'inherit'],
+  });
+  if (r.status !== 0) process.exit(r.status ?? 1);
+  buildMs = performance.now() - t;
+}
+const files = [];
+const walk = (dir) => {
+  for (const name of readdirSync(dir)) {
+    const full = join(dir, name);
+    if (statSync(full).isDirectory()) walk(full);
+    else files.push(full);
+  }
+};
+walk(dist);
+const size = files.reduce(
+  (acc, f) => {
+    const bytes = readFileSync(f);
+    acc.bytes += bytes.length;
+    acc.gzip += gzipSync(bytes).length;
+    return acc;
+  },
+  { files: files.length, bytes: 0, gzip: 0 },
+);
+const MB = (b) => `${(b / 1024 / 1024).toFixed(2)} MB`;
+console.log(
+  `build: ${buildMs === null ? 'not run' : `${(buildMs / 1000).toFixed(1)} s`}; dist: ${size.files} files, ${MB(size.bytes)} (${MB(size.gzip)} gzipped)`,
+);
+
+// 2. Lighthouse CI: every HTML file of dist (lhci puts its static server's port into each URL)
+// Heaviest pages first, so that an interrupted run has measured the ones that matter most.
+const htmlPages = files
+  .filter((f) => f.endsWith('.html') && !f.includes(`${dist}/pagefind/`))
+  .sort((a, b) => statSync(b).size - statSync(a).size)
+  .map((f) => '/' + f.slice(dist.length + 1));
+const urls = only.length ? htmlPages.filter((p) => only.some((o) => p.includes(o))) : htmlPages;
+const { categories, audits } = budgets.lighthouse;
+const runs = Number(opt('--runs') ?? budgets.lighthouse.runs);
+const median = { aggregationMethod: 'median' };
+const config = {
+  ci: {
+    collect: {
+      staticDistDir: dist,
+      url: urls,
+      numberOfRuns: runs,
+      chromePath: chromiumPath(),
+      settings: { chromeFlags: chromiumArgs.join(' ') },
+    },
+    assert: {
+      assertions: {
+        ...Object.fromEntries(
+          Object.entries(categories).map(([c, min]) => [
+            `categories:${c}`,
+            ['error', { ...median, minScore: min }],
+          ]),
+        ),
+        ...Object.fromEntries(
+          Object.entries(audits).map(([a, max]) => [a, ['error', { ...median, maxNumericValue: max }]]),
+        ),
+      },
+    },
+  },
+};
+const collected = args.includes('--collected');
+if (!collected) rmSync(lhciDir, { recursive: true, force: true });
+mkdirSync(lhciDir, { recursive: true });
+const rc = join(lhciDir, 'lighthouserc.json');
+writeFileSync(rc, JSON.stringify(config, null, 2));
+const lhci = (command) =>
+  spawnSync(join(root, 'node_modules/.bin/lhci'), [command, `--config=${rc}`], {
+    cwd: work ?? root,
+    stdio: 'inherit',
+  });
+const loadBefore = loadNow();
+const collectStart = performance.now();
+if (!collected && lhci('collect').status !== 0) process.exit(1);
+const collectMs = performance.now() - collectStart;
+
+// The table: medians per page over its runs
+const lhrs = readdirSync(lhciDir)
+  .filter((f) => /^lhr-.*\.json$/.test(f))
+  .map((f) => JSON.parse(readFileSync(join(lhciDir, f), 'utf8')));
+const med = (xs) => {
+  const s = xs.filter((x) => x != null).sort((a, b) => a - b);
+  if (!s.length) return null;
+  const m = Math.floor((s.length - 1) / 2);
+  return s.length % 2 ? s[m] : (s[m] + s[m + 1]) / 2;
+};
+const byPage = new Map();
+for (const lhr of lhrs) {
+  const path = new URL(lhr.requestedUrl).pathname.replace(/index\.html$/, '');
+  if (!byPage.has(path)) byPage.set(path, []);
+  byPage.get(path).push(lhr);
+}
+const first = lhrs[0];
+const compressed = first?.audits['uses-text-compression']?.score === 1;
+const pages = [...byPage.keys()].sort().map((path) => {
+  const runsOf = byPage.get(path);
+  const cat = (c) => med(runsOf.map((l) => l.categories[c]?.score));
+  const num = (a) => med(runsOf.map((l) => l.audits[a]?.numericValue));
+  const scriptBytes = (l) =>
+    l.audits['resource-summary']?.details?.items?.find((i) => i.resourceType === 'script')?.transferSize;
+  return {
+    path,
+    runs: runsOf.length,
+    performance: cat('performance'),
+    accessibility: cat('accessibility'),
+    bestPractices: cat('best-practices'),
+    seo: cat('seo'),
+    fcp: num('first-contentful-paint'),
+    lcp: num('largest-contentful-paint'),
+    tbt: num('total-blocking-time'),
+    cls: num('cumulative-layout-shift'),
+    domElements: num('dom-size'),
+    jsTransferGzip: med(runsOf.map(scriptBytes)),
+    performanceRuns: runsOf.map((l) => Math.round(l.categories.performance.score * 100)),
+    tbtRuns: runsOf.map((l) => Math.round(l.audits['total-blocking-time'].numericValue)),
+  };
+});
+
+const pct = (x) => (x == null ? '—' : String(Math.round(x * 100)));
+const s = (x) => (x == null ? '—' : `${(x / 1000).toFixed(1)} s`);
+const msf = (x) => (x == null ? '—' : `${Math.round(x)} ms`);
+const header = ['page', 'perf', 'a11y', 'BP', 'SEO', 'FCP', 'LCP', 'TBT', 'CLS', 'DOM', 'JS gz'];
+const rows = pages.map((p) => [
+  `\`${p.path}\``,
+  pct(p.performance),
+  pct(p.accessibility),
+  pct(p.bestPractices),
+  pct(p.seo),
+  s(p.fcp),
+  s(p.lcp),
+  msf(p.tbt),
+  p.cls == null ? '—' : p.cls.toFixed(3),
+  p.domElements == null ? '—' : String(p.domElements),
+  p.jsTransferGzip == null ? '—' : `${(p.jsTransferGzip / 1024).toFixed(1)} KB`,
+]);
+const table = [header, header.map((_, i) => (i ? '---:' : '---')), ...rows]
+  .map((r) => `| ${r.join(' | ')} |`)
+  .join('\n');
+console.log(
+  `\nLighthouse ${first?.lighthouseVersion} (mobile defaults), median of ${runs} runs per page, ${first?.environment?.hostUserAgent?.match(/Chrome\/[\d.]+/)?.[0] ?? 'Chromium'}; served ${compressed ? 'gzipped' : 'UNCOMPRESSED'} by lhci's static server; load average ${loadBefore} before, ${loadNow()} after; ${(collectMs / 60000).toFixed(1)} min\n`,
+);
+console.log(table);
+
+const previous = existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, 'utf8')) : {};
+const report = {
+  ...previous,
+  date: new Date().toISOString(),
+  machine: { cores: cpus().length, loadBefore, loadAfter: loadNow() },
+  build: { ms: buildMs === null ? (previous.build?.ms ?? null) : Math.round(buildMs), dist: size },
+  lighthouse: {
+    version: first?.lighthouseVersion,
+    userAgent: first?.environment?.hostUserAgent,
+    compressed,
+    runs,
+    budgets: budgets.lighthouse,
+    pages: only.length
+      ? [...(previous.lighthouse?.pages ?? []).filter((p) => !byPage.has(p.path)), ...pages].sort((a, b) =>
+          a.path.localeCompare(b.path),
+        )
+      : pages,
+  },
+};
+mkdirSync(join(reportFile, '..'), { recursive: true });
+writeFileSync(reportFile, JSON.stringify(report, null, 2) + '\n');
+console.log(`\nreport: ${reportFile}`);
+
+// 3. The thresholds (lhci prints each failing assertion with its page)
+if (!compressed) console.error('bench: the pages were served without compression');
+const assert = lhci('assert');
+process.exit(assert.status !== 0 || !compressed ? 1 : 0);
