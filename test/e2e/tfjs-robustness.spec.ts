@@ -65,7 +65,8 @@ const TF_WIDGETS: TfWidget[] = [
     path: '/lessons/08-resnet/',
     stats: (w) => w.getByTestId('tensors'),
     act: alternate('depth', '2', '3'),
-    done: stateDone,
+    // its first answer waits for the worker and both networks' weights (its own spec allows 240 s)
+    done: async (w) => expect(w).toHaveAttribute('data-state', 'done', { timeout: 240_000 }),
     cpuNote: (w) => w.getByTestId('backend-status'),
   },
   {
