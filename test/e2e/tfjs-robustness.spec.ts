@@ -138,10 +138,9 @@ for (const c of TF_WIDGETS) {
     const shownAfter = await c
       .stats(w)
       .getAttribute(c.widget === 'ResidualGradientFlow' ? 'data-count' : 'data-num-tensors');
-    test.info().annotations.push({
-      type: 'memory',
-      description: `${c.widget}: tensors ${before.numTensors} → ${after.numTensors}, bytes ${before.numBytes} → ${after.numBytes}, GPU bytes ${before.numBytesInGPU} → ${after.numBytesInGPU} (${after.backend}); shown ${shownBefore} → ${shownAfter}`,
-    });
+    const line = `${c.widget}: tensors ${before.numTensors} → ${after.numTensors}, bytes ${before.numBytes} → ${after.numBytes}, GPU bytes ${before.numBytesInGPU} → ${after.numBytesInGPU} (${after.backend}); shown ${shownBefore} → ${shownAfter}`;
+    test.info().annotations.push({ type: 'memory', description: line });
+    console.log(line); // the list reporter prints it
     expect(after.backend).toBe('webgl');
     expect(after.numTensors).toBe(before.numTensors);
     expect(after.numBytes).toBe(before.numBytes);
