@@ -65,7 +65,8 @@ const TF_WIDGETS: TfWidget[] = [
     path: '/lessons/08-resnet/',
     stats: (w) => w.getByTestId('tensors'),
     act: alternate('depth', '2', '3'),
-    done: stateDone,
+    // its first answer waits for the worker and both networks' weights (its own spec allows 240 s)
+    done: async (w) => expect(w).toHaveAttribute('data-state', 'done', { timeout: 240_000 }),
     cpuNote: (w) => w.getByTestId('backend-status'),
   },
   {
@@ -137,10 +138,9 @@ for (const c of TF_WIDGETS) {
     const shownAfter = await c
       .stats(w)
       .getAttribute(c.widget === 'ResidualGradientFlow' ? 'data-count' : 'data-num-tensors');
-    test.info().annotations.push({
-      type: 'memory',
-      description: `${c.widget}: tensors ${before.numTensors} → ${after.numTensors}, bytes ${before.numBytes} → ${after.numBytes}, GPU bytes ${before.numBytesInGPU} → ${after.numBytesInGPU} (${after.backend}); shown ${shownBefore} → ${shownAfter}`,
-    });
+    const line = `${c.widget}: tensors ${before.numTensors} → ${after.numTensors}, bytes ${before.numBytes} → ${after.numBytes}, GPU bytes ${before.numBytesInGPU} → ${after.numBytesInGPU} (${after.backend}); shown ${shownBefore} → ${shownAfter}`;
+    test.info().annotations.push({ type: 'memory', description: line });
+    console.log(line); // the list reporter prints it
     expect(after.backend).toBe('webgl');
     expect(after.numTensors).toBe(before.numTensors);
     expect(after.numBytes).toBe(before.numBytes);
