@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import svelte from '@astrojs/svelte';
@@ -7,6 +8,19 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeFocusableScroll from './src/lib/markdown/rehype-focusable-scroll.mjs';
 import remarkCheckCitations from './src/lib/markdown/remark-check-citations.mjs';
+
+// Notebook cells hydrate with `client:cell`: when visible, or when a run wakes every cell of the page.
+/** @type {import('astro').AstroIntegration} */
+const notebookCells = {
+  name: 'notebook-cells',
+  hooks: {
+    'astro:config:setup': ({ addClientDirective }) =>
+      addClientDirective({
+        name: 'cell',
+        entrypoint: fileURLToPath(new URL('./src/components/notebook/cell-directive.ts', import.meta.url)),
+      }),
+  },
+};
 
 // KaTeX renders at build time; its CSS and fonts are bundled from the katex package (no CDN).
 // remarkCheckCitations fails the build when a lesson's `cites` and its <Cite> tags disagree.
@@ -46,6 +60,7 @@ export default defineConfig({
       ],
     }),
     svelte(),
+    notebookCells,
   ],
   vite: {
     // The TensorFlow.js worker (src/lib/tf) is an ES module worker, so it can load its backends as

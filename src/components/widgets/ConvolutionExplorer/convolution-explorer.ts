@@ -156,22 +156,7 @@ export function inWindow(y: number, x: number, row: number, col: number, k: numb
   return y >= row * s && y < row * s + k && x >= col * s && x < col * s + k;
 }
 
-const NEUTRAL = [247, 247, 247];
-const POSITIVE = [214, 96, 77];
-const NEGATIVE = [67, 147, 195];
-
-/**
- * Heatmap colour of a value on a diverging scale: blue (negative) – near-white (0) – red
- * (positive), scaled by the largest |value|. The darkest colours keep black text above 4.5:1
- * contrast, so the printed number stays readable in both themes.
- */
-export function heatColor(value: number, maxAbs: number): string {
-  const t = maxAbs > 0 ? Math.max(-1, Math.min(1, value / maxAbs)) : 0;
-  const end = t >= 0 ? POSITIVE : NEGATIVE;
-  const a = Math.abs(t);
-  const [r, g, b] = NEUTRAL.map((n, i) => Math.round(n + (end[i]! - n) * a));
-  return `rgb(${r}, ${g}, ${b})`;
-}
+export { heatColor } from '~/components/widgets/shared/heat';
 
 /** Largest |value| in a volume (0 when empty). */
 export function maxAbs(volume: Volume): number {
