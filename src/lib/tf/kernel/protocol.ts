@@ -23,6 +23,8 @@ import type { BackendInfo } from '../protocol';
 export interface HeatmapData {
   /** e.g. "channel 0"; empty for a 2-D tensor */
   label: string;
+  /** the channel index for a 3-D/4-D tensor's heatmap (so the page can label it in its language) */
+  channel?: number;
   rows: number;
   cols: number;
   /** row-major, rows × cols finite numbers */
@@ -60,15 +62,28 @@ export interface PlotScaleSpec {
 /** What a cell printed or showed, in order. */
 export type CellOutput =
   /** console output, or a string passed to `show` */
-  | { kind: 'text'; text: string; stream?: 'log' | 'info' | 'warn' | 'error' }
-  /** a number, boolean, array or object formatted for reading (numbers locale-independent) */
-  | { kind: 'value'; text: string }
-  /** an array of plain objects with the same keys */
-  | { kind: 'table'; columns: string[]; rows: (string | number | boolean | null)[][] }
+  | { kind: 'text'; text: string; stream?: 'log' | 'info' | 'warn' | 'error'; nonFinite?: boolean }
+  /**
+   * a number, boolean, array or object formatted for reading (numbers locale-independent; NaN,
+   * Infinity, -0 spelled out; long arrays end with "… N more"); `nonFinite` when it holds NaN/±∞
+   */
+  | { kind: 'value'; text: string; nonFinite?: boolean }
+  /**
+   * an array of plain objects with the same keys; at most 200 rows, `more` counts the rest.
+   * Non-finite numbers arrive as the strings "NaN", "Infinity", "-Infinity" (and -0 as "-0").
+   */
+  | {
+      kind: 'table';
+      columns: string[];
+      rows: (string | number | boolean | null)[][];
+      more?: number;
+      nonFinite?: boolean;
+    }
   /**
    * A tensor: its shape and dtype always; `values` (nested arrays, as `tensor.arraySync()`) when it
-   * has at most 64 elements; `heatmaps` for 2-D tensors and 3-D [H, W, C] ones (one per channel, at
-   * most 8 channels) when H and W are at most 64.
+   * has at most 64 elements; `heatmaps` for 2-D tensors and 3-D [H, W, C] ones (also [1, H, W, C],
+   * the batch of one that tf.conv2d returns; one per channel, at most 8 channels) when H and W are
+   * at most 64 and every value is finite. Non-finite values arrive as the strings "NaN", "Infinity".
    */
   | {
       kind: 'tensor';
@@ -77,12 +92,25 @@ export type CellOutput =
       size: number;
       values?: unknown;
       heatmaps?: HeatmapData[];
+      /** set when the tensor has more channels than heatmaps (only the first ones are drawn) */
+      channelsShown?: number;
       /** true when values are not all finite (the build refuses NaN) */
       nonFinite?: boolean;
     }
   | { kind: 'plot'; spec: PlotSpec }
   /** an exception: the message, and the line/column in the cell's own code when known (1-based) */
-  | { kind: 'error'; name: string; message: string; line?: number; column?: number };
+  | {
+      kind: 'error';
+      name: string;
+      message: string;
+      line?: number;
+      column?: number;
+      /**
+       * set when the line is in another cell than the one that ran (a function an earlier cell
+       * defined threw): that cell's index on the page
+       */
+      cell?: number;
+    };
 
 /** Main thread → kernel. */
 export type KernelRequest =
