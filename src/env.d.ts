@@ -6,11 +6,3 @@ declare module '*.astro' {
   const Component: (props: Record<string, unknown>) => unknown;
   export default Component;
 }
-
-// The notebook cells' hydration directive (src/components/notebook/cell-directive.ts).
-declare module 'astro' {
-  interface AstroClientDirectives {
-    /** hydrate when visible or when the notebook wakes every cell; "setup" = only when woken */
-    'client:cell'?: boolean | 'setup';
-  }
-}

@@ -17,15 +17,9 @@ type CaretDocument = Document & {
 /** The caret position under the point (x, y) inside `root`, or null when the point is elsewhere. */
 export function caretAt(root: HTMLElement, x: number, y: number): { line: number; col: number } | null {
   const doc = root.ownerDocument as CaretDocument;
-  let node: Node | null = null;
-  let offset = 0;
   const position = doc.caretPositionFromPoint?.(x, y);
-  if (position) ({ offsetNode: node, offset } = position);
-  else {
-    const range = doc.caretRangeFromPoint?.(x, y);
-    if (range) ({ startContainer: node, startOffset: offset } = range);
-  }
-  if (!node || !root.contains(node)) return null;
+  if (!position || !root.contains(position.offsetNode)) return null;
+  const { offsetNode: node, offset } = position;
   const lineEl = (node instanceof Element ? node : node.parentElement)?.closest('.ec-line');
   const before = doc.createRange();
   before.setEnd(node, offset);

@@ -9,6 +9,13 @@
 import type { ClientDirective } from 'astro';
 import { WAKE_EVENT } from './notebook';
 
+declare module 'astro' {
+  interface AstroClientDirectives {
+    /** hydrate when visible or when the notebook wakes every cell; "setup": only when woken */
+    'client:cell'?: boolean | 'setup';
+  }
+}
+
 declare global {
   interface Window {
     /** cell islands on this page (hydrated or not) */
