@@ -8,6 +8,7 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import rehypeFocusableScroll from './src/lib/markdown/rehype-focusable-scroll.mjs';
 import remarkCheckCitations from './src/lib/markdown/remark-check-citations.mjs';
+import remarkCells from './src/lib/markdown/remark-cells.mjs';
 
 // Notebook cells hydrate with `client:cell`: when visible, or when a run wakes every cell of the page.
 /** @type {import('astro').AstroIntegration} */
@@ -24,8 +25,10 @@ const notebookCells = {
 
 // KaTeX renders at build time; its CSS and fonts are bundled from the katex package (no CDN).
 // remarkCheckCitations fails the build when a lesson's `cites` and its <Cite> tags disagree.
+// remarkCells runs each page's ```js cell blocks in a tfjs CPU kernel and renders them as <Cell>
+// with their real outputs (a cell that throws, loops or shows NaN fails the build).
 const markdownPlugins = {
-  remarkPlugins: [remarkMath, remarkCheckCitations],
+  remarkPlugins: [remarkMath, remarkCells, remarkCheckCitations],
   rehypePlugins: [rehypeKatex, rehypeFocusableScroll],
 };
 

@@ -19,3 +19,15 @@ export {
 } from './client';
 export type * from './protocol';
 export { convTransposeArgs, fromTensorResult, toConv2dArgs, volumeToHwc } from './layout';
+// The notebook kernel (runnable cells): a lazy client whose worker loads tfjs on the first run.
+export {
+  createKernelClient,
+  getKernel,
+  KERNEL_START_TIMEOUT_MS,
+  type KernelClient,
+  type KernelFailure,
+  type KernelResult,
+  type KernelRunOptions,
+} from './kernel/kernel-client';
+export type * from './kernel/protocol';
+export { DEFAULT_CELL_TIMEOUT_MS } from './kernel/protocol';

@@ -53,7 +53,8 @@ import {
 } from '@tensorflow/tfjs-core';
 // Gradients (tf.grad) are not registered by tfjs-core's index; gradient ops need them.
 import '@tensorflow/tfjs-core/dist/register_all_gradients';
-import { createEngine, probeWebgl, transferablesOf } from './engine';
+import { browserBackends } from './backends';
+import { createEngine, transferablesOf } from './engine';
 import type { Tf } from './ops';
 
 enableProdMode();
@@ -106,15 +107,7 @@ const tf: Tf = {
   zerosLike,
 };
 
-const engine = createEngine(tf, [
-  {
-    name: 'webgl',
-    probe: probeWebgl,
-    load: () => import('@tensorflow/tfjs-backend-webgl'),
-    failCode: 'webglInitFailed',
-  },
-  { name: 'cpu', load: () => import('@tensorflow/tfjs-backend-cpu') },
-]);
+const engine = createEngine(tf, browserBackends);
 
 // The worker global, typed narrowly (this project compiles against the DOM lib, not WebWorker).
 const scope = globalThis as unknown as {

@@ -76,6 +76,14 @@ export function createKernel({ tf, cnn, backend }: KernelOptions): Kernel {
   let outputs: CellOutput[] | null = null;
   let chosen: Promise<BackendInfo | { code: string; message: string }> | null = null;
   const start = () => (chosen ??= backend());
+  /** tf.memory().numTensors, or 0 when tfjs has no backend to ask */
+  const numTensors = () => {
+    try {
+      return tf.memory().numTensors;
+    } catch {
+      return 0;
+    }
+  };
 
   // Tensor accounting: record every tensor made while a cell runs.
   const made = new Set<TrackedTensor>();
@@ -205,12 +213,12 @@ export function createKernel({ tf, cnn, backend }: KernelOptions): Kernel {
     programs.clear();
   }
 
-  async function handle(message: unknown): Promise<KernelResponse> {
+  async function handleOne(message: unknown): Promise<KernelResponse> {
     const request = message as Partial<KernelRequest> | null;
     const id = typeof request?.id === 'number' ? request.id : -1;
     const info = await start();
     const backendInfo: BackendInfo = 'code' in info ? { name: 'cpu' } : info;
-    const before = tf.memory().numTensors;
+    const before = numTensors();
     const t0 = performance.now();
     const respond = (ok: boolean, outs: CellOutput[]): KernelResponse => ({
       id,
@@ -218,8 +226,8 @@ export function createKernel({ tf, cnn, backend }: KernelOptions): Kernel {
       outputs: outs,
       ms: performance.now() - t0,
       backend: backendInfo,
-      numTensors: tf.memory().numTensors,
-      tensorsCreated: tf.memory().numTensors - before,
+      numTensors: numTensors(),
+      tensorsCreated: numTensors() - before,
     });
     if ('code' in info)
       return respond(false, [{ kind: 'error', name: 'BackendError', message: info.message }]);
@@ -239,6 +247,25 @@ export function createKernel({ tf, cnn, backend }: KernelOptions): Kernel {
         message: 'A request must be { id, type: "run", cell, code } or { id, type: "reset" }',
       },
     ]);
+  }
+
+  // One request at a time, in arrival order (a cell awaiting must not let the next one start).
+  let queue: Promise<unknown> = Promise.resolve();
+  function handle(message: unknown): Promise<KernelResponse> {
+    const next = queue
+      .then(() => handleOne(message))
+      .catch((error: unknown): KernelResponse => ({
+        id:
+          typeof (message as { id?: unknown } | null)?.id === 'number' ? (message as { id: number }).id : -1,
+        ok: false,
+        outputs: [{ kind: 'error', name: 'KernelError', message: messageOf(error) }],
+        ms: 0,
+        backend: { name: 'cpu' },
+        numTensors: numTensors(),
+        tensorsCreated: 0,
+      }));
+    queue = next.catch(() => undefined);
+    return next;
   }
 
   return { handle };
