@@ -17,8 +17,19 @@ export function formatCellNumber(value: number): string {
   let text: string;
   if (Number.isInteger(value) && abs < 1e15) text = String(abs);
   else if (abs >= 1e-4 && abs < 1e15) text = String(Number(abs.toPrecision(4)));
-  else text = abs.toExponential(3).replace(/\.?0+e/, 'e').replace('e+', 'e').replace('e-', 'e−');
+  else
+    text = abs
+      .toExponential(3)
+      .replace(/\.?0+e/, 'e')
+      .replace('e+', 'e')
+      .replace('e-', 'e−');
   return value < 0 ? `−${text}` : text;
+}
+
+/** A heatmap square's number: at most 2 decimals (like the widgets' grids), a real minus, no "−0". */
+export function formatHeatValue(value: number): string {
+  const rounded = Math.round(value * 100) / 100;
+  return rounded === 0 ? '0' : formatCellNumber(rounded);
 }
 
 /** A table cell or any scalar shown in an output: numbers by `formatCellNumber`, null as "null". */

@@ -29,13 +29,16 @@ export function statusText(
       return t('cell.restarted', { live: phase.numTensors });
     case 'done': {
       const r = phase.response;
+      if (r.failure === 'timeout') return t('cell.timedOut', { s: String(Math.round(r.ms / 100) / 10) });
+      if (r.failure === 'stopped') return t('cell.stopped');
+      if (r.failure === 'crashed' || !r.backend) return t('cell.crashed');
       const status = backendStatus(r.backend);
       const ms = formatMs(r.ms);
       const ran =
         status.code === 'webgl'
           ? t('cell.ranWebgl', { ms, version: status.version ?? '' })
           : t('cell.ranCpu', { ms, reason: status.reason ? t(`tf.fallback.${status.reason}`) : '' });
-      const tensors = t('cell.tensors', { created: r.tensorsCreated, live: r.numTensors });
+      const tensors = t('cell.tensors', { created: r.tensorsCreated ?? 0, live: r.numTensors ?? 0 });
       return [r.ok ? '' : t('cell.failed'), ran, tensors].filter(Boolean).join(' ');
     }
     case 'idle':

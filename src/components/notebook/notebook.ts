@@ -15,17 +15,13 @@
  * `~/lib/tf/kernel/kernel-client`, imported on the first run), so the queue is unit-tested with a
  * fake kernel.
  */
-import type { KernelResponse } from '~/lib/tf/kernel/protocol';
+import type { KernelClient, KernelResult } from '~/lib/tf/kernel/kernel-client';
 
-/** What the notebook needs of a kernel (the shape of `kernel-client.ts`). */
-export interface NotebookKernel {
-  /** runs one cell's code; never rejects (errors, time-outs and terminations are responses) */
-  run(code: string, cell: number, timeoutMs?: number): Promise<KernelResponse>;
-  /** forgets every name and disposes every tensor */
-  reset(): Promise<KernelResponse>;
-  /** ends the worker now; the next request starts a new one */
-  terminate(): void;
-}
+/**
+ * What the notebook needs of a kernel: `kernel-client.ts`'s client. `run` and `reset` never reject;
+ * a result with `failure` set means the kernel was lost (time limit, Stop, crash) with every name.
+ */
+export type NotebookKernel = Pick<KernelClient, 'run' | 'reset' | 'terminate' | 'started'>;
 
 /** A cell as the notebook sees it. */
 export interface NotebookCell {
@@ -42,7 +38,7 @@ export type CellPhase =
   | { state: 'idle' }
   | { state: 'queued' }
   | { state: 'running' }
-  | { state: 'done'; response: KernelResponse }
+  | { state: 'done'; response: KernelResult }
   /** the reader pressed Stop while it ran (the kernel was terminated) */
   | { state: 'stopped' }
   /** the reader restarted the kernel from this cell; `numTensors` live after the restart */
@@ -52,8 +48,6 @@ export interface NotebookOptions {
   load: () => Promise<NotebookKernel>;
   /** lets cells that have not hydrated yet register; resolves when they have (default: nothing to wait for) */
   wake?: () => Promise<void>;
-  /** whether a response means the kernel lost its names (it was restarted after a time limit) */
-  lostKernel?: (response: KernelResponse) => boolean;
 }
 
 /** The window event that asks every cell island on the page to hydrate (see `cell-directive.ts`). */
@@ -133,14 +127,21 @@ export class Notebook {
     this.#notify();
   }
 
-  /** Forgets every name and tensor: a reset request, or a new kernel when a cell is running. */
+  /**
+   * Forgets every name and tensor: a reset request to a running kernel; when a cell is running,
+   * Stop (the next run starts a fresh kernel); nothing to do before the kernel has started.
+   */
   async restart(from: number): Promise<void> {
-    if (this.busy) this.stop();
+    const wasBusy = this.busy;
+    if (wasBusy) this.stop();
     this.#generation++;
     this.#setupDone.clear();
-    const kernel = await this.#load();
-    const response = await kernel.reset();
-    this.#phases.set(from, { state: 'restarted', numTensors: response.numTensors });
+    let numTensors = 0;
+    if (!wasBusy && this.#kernel) {
+      const kernel = await this.#kernel;
+      if (kernel.started) numTensors = (await kernel.reset()).numTensors ?? 0;
+    }
+    this.#phases.set(from, { state: 'restarted', numTensors });
     this.#notify();
   }
 
@@ -170,6 +171,7 @@ export class Notebook {
       const ok = await this.#runOne(index, generation);
       if (generation !== this.#generation) return;
       this.#pending--;
+      this.#notify();
       if (!ok && stopOnError) {
         for (const rest of indices.slice(n + 1)) {
           this.#phases.set(rest, IDLE);
@@ -191,19 +193,20 @@ export class Notebook {
     for (const setup of this.indices) {
       const s = this.#cells.get(setup)!;
       if (setup >= index || !s.setup || this.#setupDone.has(setup)) continue;
-      const r = await kernel.run(s.code(), setup, s.timeout);
+      const r = await kernel.run(s.code(), setup, { timeoutMs: s.timeout });
       if (generation !== this.#generation) return false;
       this.#setupDone.add(setup);
       if (!r.ok) return this.#finish(index, r);
     }
-    const response = await kernel.run(cell.code(), index, cell.timeout);
+    const response = await kernel.run(cell.code(), index, { timeoutMs: cell.timeout });
     if (generation !== this.#generation) return false;
     if (cell.setup) this.#setupDone.add(index);
     return this.#finish(index, response);
   }
 
-  #finish(index: number, response: KernelResponse): boolean {
-    if (this.#options.lostKernel?.(response)) this.#setupDone.clear();
+  #finish(index: number, response: KernelResult): boolean {
+    // a lost kernel (time limit, crash) forgot the setup cells' names: run them again next time
+    if (response.failure) this.#setupDone.clear();
     this.#phases.set(index, { state: 'done', response });
     this.#notify();
     return response.ok;

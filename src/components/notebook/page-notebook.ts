@@ -14,6 +14,6 @@ async function wakeCells(): Promise<void> {
 }
 
 export const notebook = new Notebook({
-  load: () => import('~/lib/tf/kernel/kernel-client').then((m) => m.kernelClient()),
+  load: () => import('~/lib/tf/kernel/kernel-client').then((m) => m.getKernel()),
   wake: wakeCells,
 });

@@ -6,6 +6,9 @@ import type { PlotMarkSpec, PlotScaleSpec, PlotSpec } from '~/lib/tf/kernel/prot
 
 const MARKS = new Set<PlotMarkSpec['mark']>(['line', 'lineY', 'dot', 'barY', 'ruleY', 'cell', 'text']);
 
+/** A chart's height in px when the spec gives none (Plot's own default is taller than a cell needs). */
+export const DEFAULT_PLOT_HEIGHT = 260;
+
 /** Plot scale options from a spec's scale (only the fields the spec allows). */
 export function scaleOptions(scale: PlotScaleSpec | undefined): Record<string, unknown> {
   if (!scale) return {};
@@ -25,7 +28,7 @@ export function drawableMarks(spec: PlotSpec): PlotMarkSpec[] {
 export function plotFrame(spec: PlotSpec, width?: number): Record<string, unknown> {
   return {
     ...(width === undefined ? {} : { width }),
-    ...(spec.height === undefined ? {} : { height: spec.height }),
+    height: spec.height ?? DEFAULT_PLOT_HEIGHT,
     x: scaleOptions(spec.x),
     y: { grid: true, ...scaleOptions(spec.y) },
     color: spec.color?.legend ? { legend: true } : {},
