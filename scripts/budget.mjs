@@ -1,7 +1,8 @@
 // Size budgets for the built site (run after `npm run build`). For every page it follows the
 // static import graph of the JavaScript the page loads at once, and of each widget island, and
-// checks: pages without widgets ship no widget code; gzipped sizes stay under the budgets below;
-// TensorFlow.js is never part of a main-thread static graph (only workers or lazy imports).
+// checks: pages without widgets ship no widget code (notebook cells' island only on pages with
+// cells); gzipped sizes stay under the budgets below; TensorFlow.js is never part of a main-thread
+// static graph (only workers or lazy imports), nor is the cell editor (CodeMirror loads on focus).
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -48,6 +49,8 @@ const closure = (roots) => {
 const sum = (files) => [...files].reduce((a, f) => a + gzSize(f), 0);
 // tfjs-core registers kernels and backends and reads its WEBGL_* flags; nothing else here does.
 const isTf = (file) => /registerKernel|registerBackend|WEBGL_VERSION/.test(readFileSync(file, 'utf8'));
+// CodeMirror's view module names its content element's class; nothing else here does.
+const isEditor = (file) => /[`"']cm-content[`"']/.test(readFileSync(file, 'utf8'));
 
 const pages = [];
 const walk = (dir) => {
@@ -95,8 +98,12 @@ for (const page of pages.sort()) {
     const size = sum(island.files);
     if (size > budgets.island) failures.push(`${where}: ${island.name} ${size} B gz > ${budgets.island}`);
   }
-  if (!/data-widget=/.test(html) && islands.some((i) => i.name !== 'QuizIsland'))
+  const allowed = new Set(['QuizIsland']);
+  if (/\sdata-cell[\s=>]/.test(html)) allowed.add('Cell');
+  if (!/data-widget=/.test(html) && islands.some((i) => !allowed.has(i.name)))
     failures.push(`${where}: has no widget but loads widget code`);
+  for (const f of allIslands)
+    if (isEditor(f)) failures.push(`${where}: the cell editor in an island's static imports (${relative(dist, f)})`);
   for (const f of [...initial, ...allIslands])
     if (isTf(f))
       failures.push(`${where}: TensorFlow.js in a main-thread static import (${relative(dist, f)})`);
