@@ -7,13 +7,20 @@
  */
 import type { Locator, Page } from '@playwright/test';
 import { test, expect, axeViolations } from './fixtures';
-import { translate, type Locale, type UiKey } from '~/i18n/translate';
-import { uiStrings } from '~/i18n/ui';
+import { readFileSync } from 'node:fs';
+import { translate, type Locale, type Strings, type UiKey } from '~/i18n/translate';
+
+// the locale files, read as data (Playwright's loader does not import JSON modules)
+const uiStrings = Object.fromEntries(
+  (['en', 'ko'] as const).map((l) => [l, JSON.parse(readFileSync(`src/content/i18n/${l}.json`, 'utf8'))]),
+) as Record<Locale, Strings>;
 
 const LESSONS: Record<Locale, string> = {
   en: '/lessons/01-convolution-and-parameters/',
   ko: '/ko/lessons/01-convolution-and-parameters/',
 };
+// generous: the first run starts the worker and loads TensorFlow.js, slow on a busy machine
+const KERNEL_MS = 90_000;
 const EDITOR_CHUNK = /\/cell-editor\.[\w-]+\.js$/;
 
 /** The text of `key` in `locale` with placeholders filled; `{x}` left as a regex wildcard when `values` omits x. */
@@ -32,7 +39,7 @@ const statusOf = (c: Locator) => c.locator('[data-cell-status]');
 async function readyCell(page: Page, i: number): Promise<Locator> {
   const c = cell(page, i);
   await c.scrollIntoViewIfNeeded();
-  await expect(c.locator('[data-cell-run]')).toBeEnabled();
+  await expect(c.locator('[data-cell-run]')).toBeEnabled({ timeout: 20_000 });
   return c;
 }
 
@@ -41,11 +48,14 @@ async function openEditorByKeyboard(page: Page, c: Locator) {
   await c.locator('[data-cell-run]').focus();
   for (let i = 0; i < 4; i++) {
     await page.keyboard.press('Shift+Tab');
-    const inCode = await c.locator('[data-cell-code]').evaluate((el) => el.contains(document.activeElement));
+    // the highlighted code (a <pre>) or the editor, not the copy button beside them
+    const inCode = await c
+      .locator('[data-cell-code]')
+      .evaluate((el) => el.contains(document.activeElement?.closest('pre, .cm-editor') ?? null));
     if (inCode) break;
   }
   const editor = c.locator('.cm-content');
-  await expect(editor).toBeFocused();
+  await expect(editor).toBeFocused({ timeout: KERNEL_MS });
   return editor;
 }
 
@@ -61,13 +71,15 @@ async function typeCode(page: Page, c: Locator, code: string) {
 
 async function runAndWait(c: Locator) {
   await c.locator('[data-cell-run]').click();
-  await expect(output(c)).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+  await expect(output(c)).toHaveAttribute('data-state', 'done', { timeout: KERNEL_MS });
 }
 
 for (const locale of ['en', 'ko'] as const) {
   const lesson = LESSONS[locale];
 
   test.describe(`notebook cells (${locale})`, () => {
+    test.describe.configure({ timeout: 240_000 });
+
     test('the editor loads only on focus; keyboard edit, Ctrl+Enter, kept across a reload, Reset', async ({
       page,
       watch,
@@ -80,7 +92,7 @@ for (const locale of ['en', 'ko'] as const) {
       await page.goto(lesson);
       expect(await page.locator('[data-cell]').count()).toBeGreaterThanOrEqual(2);
       const c = await readyCell(page, 0);
-      const authorCode = (await c.locator('[data-cell-code] pre').innerText()).trim();
+      const authorCode = (await c.locator('[data-cell-code] pre:visible').innerText()).trim();
       await page.waitForLoadState('networkidle');
       expect(editorRequests, 'no editor code before the reader focuses a cell').toEqual([]);
       await expect(page.locator('.cm-editor')).toHaveCount(0);
@@ -95,7 +107,7 @@ for (const locale of ['en', 'ko'] as const) {
 
       await typeCode(page, c, 'const answer = 6 * 7;\nanswer');
       await page.keyboard.press('ControlOrMeta+Enter');
-      await expect(output(c)).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+      await expect(output(c)).toHaveAttribute('data-state', 'done', { timeout: KERNEL_MS });
       await expect(output(c).locator('.out-value')).toHaveText('42');
       await expect(c.locator('[data-cell-reset]')).toBeEnabled();
 
@@ -107,16 +119,18 @@ for (const locale of ['en', 'ko'] as const) {
       // the edit is kept on this device, as plain code until the reader opens the editor again
       await page.reload();
       const again = await readyCell(page, 0);
-      await expect(again.locator('[data-cell-code] pre')).toHaveText('const answer = 6 * 7;\nanswer');
+      await expect(again.locator('[data-cell-code] pre:visible')).toHaveText('const answer = 6 * 7;\nanswer');
       await expect(again.locator('[data-cell-reset]')).toBeEnabled();
 
       await again.locator('[data-cell-reset]').click();
-      await expect(again.locator('[data-cell-code] pre')).toContainText(authorCode.split('\n')[0]!.trim());
+      await expect(again.locator('[data-cell-code] pre:visible')).toContainText(
+        authorCode.split('\n')[0]!.trim(),
+      );
       await expect(again.locator('[data-cell-reset]')).toBeDisabled();
       await page.reload();
       const fresh = await readyCell(page, 0);
       await expect(fresh.locator('[data-cell-reset]')).toBeDisabled();
-      expect((await fresh.locator('[data-cell-code] pre').innerText()).trim()).toBe(authorCode);
+      expect((await fresh.locator('[data-cell-code] pre:visible').innerText()).trim()).toBe(authorCode);
     });
 
     test('Run all runs the cells in page order and later cells see earlier names', async ({
@@ -130,7 +144,7 @@ for (const locale of ['en', 'ko'] as const) {
       const second = await readyCell(page, 1);
       await typeCode(page, second, 'shared + 1');
       await first.locator('[data-cell-run-all]').click();
-      await expect(output(second)).toHaveAttribute('data-state', 'done', { timeout: 30_000 });
+      await expect(output(second)).toHaveAttribute('data-state', 'done', { timeout: KERNEL_MS });
       await expect(output(first).locator('.out-value')).toHaveText('42');
       await expect(output(second).locator('.out-value')).toHaveText('43');
       const cells = await page
