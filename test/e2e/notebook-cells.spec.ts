@@ -165,10 +165,20 @@ for (const locale of ['en', 'ko'] as const) {
       await expect(output(c)).toHaveAttribute('data-state', 'running');
       const stop = c.locator('[data-cell-stop]');
       await expect(stop).toBeEnabled();
-      const started = Date.now();
-      await stop.click();
-      await expect(output(c)).toHaveAttribute('data-state', 'stopped', { timeout: 2000 });
-      expect(Date.now() - started).toBeLessThan(2000);
+      // measured in the page (the test runner's own round trips are slow on a busy machine)
+      const elapsed = await c.evaluate(
+        (root) =>
+          new Promise<number>((resolve) => {
+            const out = root.querySelector('[data-cell-output]')!;
+            const t0 = performance.now();
+            new MutationObserver(() => {
+              if (out.getAttribute('data-state') === 'stopped') resolve(performance.now() - t0);
+            }).observe(out, { attributes: true });
+            (root.querySelector('[data-cell-stop]') as HTMLButtonElement).click();
+          }),
+      );
+      expect(elapsed).toBeLessThan(2000);
+      await expect(output(c)).toHaveAttribute('data-state', 'stopped');
       await expect(statusOf(c)).toHaveText(sentence(locale, 'cell.stopped'));
       // the page did not freeze, and a new kernel runs the next cell
       await typeCode(page, c, '[1, 2, 3].map((v) => v * 2)');
