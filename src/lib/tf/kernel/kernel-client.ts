@@ -17,8 +17,8 @@
  *   const r = await kernel.run(code, 2, { timeoutMs: 5000 });
  *   if (r.failure) …; else render(r.outputs, r.backend, r.tensorsCreated);
  */
-import type { BackendInfo } from '../protocol';
-import type { WorkerLike } from '../client';
+import type { BackendInfo } from '~/lib/tf/protocol';
+import type { WorkerLike } from '~/lib/tf/client';
 import {
   DEFAULT_CELL_TIMEOUT_MS,
   type CellOutput,
@@ -67,8 +67,11 @@ export interface KernelClient {
   readonly busy: boolean;
 }
 
+/** `Omit` applied to each member of a union. */
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+
 interface Queued {
-  request: Omit<KernelRequest, 'id'>;
+  request: DistributiveOmit<KernelRequest, 'id'>;
   timeoutMs: number;
   resolve: (result: KernelResult) => void;
   called: number;

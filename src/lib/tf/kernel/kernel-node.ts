@@ -9,7 +9,7 @@ import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
 import '@tensorflow/tfjs-backend-cpu';
 import * as layers from '@tensorflow/tfjs-layers';
 import * as cnn from '~/lib/cnn';
-import { chooseBackend } from '../engine';
+import { chooseBackend } from '~/lib/tf/engine';
 import { createKernel, type Kernel } from './kernel';
 import { cellTf } from './tf-namespace';
 

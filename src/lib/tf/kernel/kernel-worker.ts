@@ -12,8 +12,8 @@ import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import '@tensorflow/tfjs-core/dist/public/chained_ops/register_all_chained_ops';
 import * as layers from '@tensorflow/tfjs-layers';
 import * as cnn from '~/lib/cnn';
-import { browserBackends } from '../backends';
-import { chooseBackend } from '../engine';
+import { browserBackends } from '~/lib/tf/backends';
+import { chooseBackend } from '~/lib/tf/engine';
 import { createKernel } from './kernel';
 import { cellTf } from './tf-namespace';
 

@@ -14,7 +14,7 @@
  * `numTensors` after the run minus before; `reset` disposes every recorded tensor still alive —
  * including ones the cell `tf.keep`-ed and variables — and forgets every name.
  */
-import type { BackendInfo } from '../protocol';
+import type { BackendInfo } from '~/lib/tf/protocol';
 import type { CellOutput, KernelRequest, KernelResponse, PlotSpec } from './protocol';
 import { consoleOutput, toOutput, validatePlotSpec } from './serialize';
 import {

@@ -17,7 +17,7 @@
  * plain, structured-cloneable data.
  */
 
-import type { BackendInfo } from '../protocol';
+import type { BackendInfo } from '~/lib/tf/protocol';
 
 /** One numeric grid shown as a heatmap (a 2-D tensor, or one channel of a 3-D [H, W, C] one). */
 export interface HeatmapData {

@@ -5,7 +5,8 @@
  *     inside top-level blocks) stay visible to every later cell;
  *   - a later cell may declare a name again (the new binding replaces the old one);
  *   - top-level `await` works (the body runs in an async function);
- *   - the value of the last top-level expression statement is returned.
+ *   - the value of the last top-level expression statement is returned;
+ *   - the code runs in strict mode (assigning an undeclared name is an error, not a new global).
  *
  * How: the cell's own declarations are left untouched in the body. Before them, one line declares
  * every name the earlier cells defined (and the kernel's globals) that this cell does not declare
@@ -114,8 +115,10 @@ export function declaredNames(program: Program): Map<string, BindingKind> {
   const declared = new Map<string, BindingKind>();
   for (const statement of program.body as Statement[]) {
     if (statement.type === 'VariableDeclaration') {
-      for (const d of statement.declarations)
-        for (const name of patternNames(d.id)) declared.set(name, statement.kind);
+      // `using` declarations (explicit resource management) are constant bindings.
+      const kind: BindingKind =
+        statement.kind === 'var' || statement.kind === 'let' ? statement.kind : 'const';
+      for (const d of statement.declarations) for (const name of patternNames(d.id)) declared.set(name, kind);
     } else if (statement.type === 'FunctionDeclaration' && statement.id) {
       declared.set(statement.id.name, 'function');
     } else if (statement.type === 'ClassDeclaration' && statement.id) {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createCpuKernel } from '~/lib/tf/kernel/kernel-node';
-import type { CellOutput, KernelResponse } from '~/lib/tf/kernel/protocol';
+import type { CellOutput } from '~/lib/tf/kernel/protocol';
 
 function session() {
   const kernel = createCpuKernel();
@@ -16,11 +16,6 @@ function session() {
     raw: (message: unknown) => kernel.handle(message),
   };
 }
-
-const texts = (r: KernelResponse) =>
-  r.outputs.map((o: CellOutput) =>
-    'text' in o ? o.text : o.kind === 'error' ? `${o.name}: ${o.message}` : o.kind,
-  );
 
 describe('kernel: scope shared across cells', () => {
   it('later cells see names of earlier cells; the last expression is shown', async () => {
