@@ -103,7 +103,8 @@ for (const page of pages.sort()) {
   if (!/data-widget=/.test(html) && islands.some((i) => !allowed.has(i.name)))
     failures.push(`${where}: has no widget but loads widget code`);
   for (const f of allIslands)
-    if (isEditor(f)) failures.push(`${where}: the cell editor in an island's static imports (${relative(dist, f)})`);
+    if (isEditor(f))
+      failures.push(`${where}: the cell editor in an island's static imports (${relative(dist, f)})`);
   for (const f of [...initial, ...allIslands])
     if (isTf(f))
       failures.push(`${where}: TensorFlow.js in a main-thread static import (${relative(dist, f)})`);

@@ -86,9 +86,9 @@ export function heatmapRows(map: Pick<HeatmapData, 'rows' | 'cols' | 'data'>): n
   return Array.from({ length: map.rows }, (_, r) => map.data.slice(r * map.cols, (r + 1) * map.cols));
 }
 
-/** The string key of a backend's display name ('webgl' → WebGL, anything else → CPU). */
-export function backendKey(backend: string | undefined): 'cell.backend.webgl' | 'cell.backend.cpu' {
-  return backend === 'webgl' ? 'cell.backend.webgl' : 'cell.backend.cpu';
+/** A backend's name as printed in both languages ('webgl' → WebGL, anything else → CPU). */
+export function backendName(backend: string | undefined): 'WebGL' | 'CPU' {
+  return backend === 'webgl' ? 'WebGL' : 'CPU';
 }
 
 /** Parses the build's outputs (the `outputs` prop, JSON of `CellOutput[]`); not an array → none. */

@@ -5,7 +5,7 @@
 import type { Translator } from '~/components/widgets/shared/translator';
 import { backendStatus } from '~/components/widgets/shared/tf-task';
 import type { CellPhase } from './notebook';
-import { backendKey } from './cell-format';
+import { backendName } from './cell-format';
 
 /** Milliseconds for a status line: one decimal below 10 ms, whole numbers above. */
 export function formatMs(ms: number): string {
@@ -44,6 +44,6 @@ export function statusText(
     case 'idle':
       return built.ms === undefined
         ? ''
-        : t('cell.built', { backend: t(backendKey(built.backend)), ms: formatMs(built.ms) });
+        : t('cell.built', { backend: backendName(built.backend), ms: formatMs(built.ms) });
   }
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
-  backendKey,
+  backendName,
   channelOf,
   formatCellNumber,
   formatHeatValue,
@@ -121,11 +121,11 @@ describe('heatmaps', () => {
   });
 });
 
-describe('backendKey and parseOutputs', () => {
+describe('backendName and parseOutputs', () => {
   it('names the backend', () => {
-    expect(backendKey('webgl')).toBe('cell.backend.webgl');
-    expect(backendKey('cpu')).toBe('cell.backend.cpu');
-    expect(backendKey(undefined)).toBe('cell.backend.cpu');
+    expect(backendName('webgl')).toBe('WebGL');
+    expect(backendName('cpu')).toBe('CPU');
+    expect(backendName(undefined)).toBe('CPU');
   });
   it.each([
     [undefined, []],

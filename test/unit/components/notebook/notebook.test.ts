@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { KernelResult } from '~/lib/tf/kernel/kernel-client';
-import { Notebook, type NotebookKernel } from '~/components/notebook/notebook';
+import { Notebook, type CellPhase, type NotebookKernel } from '~/components/notebook/notebook';
 import { statusText, formatMs } from '~/components/notebook/cell-status';
 import { createTranslator } from '~/components/widgets/shared/translator';
 import { stringsFor } from '~/i18n/ui';
@@ -230,8 +230,10 @@ describe('Notebook', () => {
 describe('statusText', () => {
   const en = createTranslator(stringsFor('en', 'cell.', 'tf.fallback.'), 'en').t;
   const ko = createTranslator(stringsFor('ko', 'cell.', 'tf.fallback.'), 'ko').t;
-  const done = (r: Partial<KernelResult>) =>
-    ({ state: 'done', response: { ok: true, outputs: [], ms: 12.3, roundTripMs: 20, ...r } }) as const;
+  const done = (r: Partial<KernelResult>): CellPhase => ({
+    state: 'done',
+    response: { ok: true, outputs: [], ms: 12.3, roundTripMs: 20, ...r },
+  });
 
   it.each([
     [{ state: 'idle' } as const, {}, ''],
