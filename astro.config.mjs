@@ -1,4 +1,5 @@
 // @ts-check
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import starlight from '@astrojs/starlight';
 import svelte from '@astrojs/svelte';
@@ -11,6 +12,19 @@ import remarkCells from './src/lib/markdown/remark-cells.mjs';
 import rehypeCheckKatex from './src/lib/markdown/rehype-check-katex.mjs';
 import contentChecks from './src/lib/markdown/content-checks.mjs';
 import contentSecurityPolicy from './scripts/csp.mjs';
+
+// Notebook cells hydrate with `client:cell`: when visible, or when a run wakes every cell of the page.
+/** @type {import('astro').AstroIntegration} */
+const notebookCells = {
+  name: 'notebook-cells',
+  hooks: {
+    'astro:config:setup': ({ addClientDirective }) =>
+      addClientDirective({
+        name: 'cell',
+        entrypoint: fileURLToPath(new URL('./src/components/notebook/cell-directive.ts', import.meta.url)),
+      }),
+  },
+};
 
 // KaTeX renders at build time, as MathML only (issue 12): browsers lay MathML Core out natively, and
 // KaTeX's default HTML copy beside it tripled the DOM of the formula-heavy lessons (lesson 5: 2,892
@@ -66,6 +80,7 @@ export default defineConfig({
     // every page gets its Content-Security-Policy, workers theirs in _headers (scripts/csp.mjs).
     contentChecks(),
     contentSecurityPolicy(),
+    notebookCells,
   ],
   vite: {
     // The TensorFlow.js worker (src/lib/tf) is an ES module worker, so it can load its backends as

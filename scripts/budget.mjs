@@ -4,7 +4,8 @@
 // `js` (pageInitial: what every page loads up front; island: one widget island with its static
 // imports; pageIslands: all islands of a page); TensorFlow.js is never part of a main-thread
 // static graph (only workers or lazy imports); the page's DOM stays under `domElements`.
-// It also checks the Content-Security-Policy the build wrote (scripts/csp.mjs `cspProblems`).
+// Notebook cells' island only on pages with cells; the cell editor (CodeMirror) is never in a
+// static import graph (it loads on focus). It also checks the Content-Security-Policy the build wrote (scripts/csp.mjs `cspProblems`).
 import { cspProblems } from './csp.mjs';
 import { readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
@@ -51,6 +52,8 @@ const closure = (roots) => {
 const sum = (files) => [...files].reduce((a, f) => a + gzSize(f), 0);
 // tfjs-core registers kernels and backends and reads its WEBGL_* flags; nothing else here does.
 const isTf = (file) => /registerKernel|registerBackend|WEBGL_VERSION/.test(readFileSync(file, 'utf8'));
+// CodeMirror's view module names its content element's class; nothing else here does.
+const isEditor = (file) => /[`"']cm-content[`"']/.test(readFileSync(file, 'utf8'));
 
 const pages = [];
 const walk = (dir) => {
@@ -101,8 +104,13 @@ for (const page of pages.sort()) {
     const size = sum(island.files);
     if (size > budgets.island) failures.push(`${where}: ${island.name} ${size} B gz > ${budgets.island}`);
   }
-  if (!/data-widget=/.test(html) && islands.some((i) => i.name !== 'QuizIsland'))
+  const allowed = new Set(['QuizIsland']);
+  if (/\sdata-cell[\s=>]/.test(html)) allowed.add('Cell');
+  if (!/data-widget=/.test(html) && islands.some((i) => !allowed.has(i.name)))
     failures.push(`${where}: has no widget but loads widget code`);
+  for (const f of allIslands)
+    if (isEditor(f))
+      failures.push(`${where}: the cell editor in an island's static imports (${relative(dist, f)})`);
   for (const f of [...initial, ...allIslands])
     if (isTf(f))
       failures.push(`${where}: TensorFlow.js in a main-thread static import (${relative(dist, f)})`);

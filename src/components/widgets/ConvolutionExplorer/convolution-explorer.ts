@@ -3,7 +3,6 @@
  * arithmetic, seeded values for the input and kernels (so the server render is deterministic),
  * kernel positions, the heatmap colours and number formatting.
  */
-import { clamp } from '~/lib/cnn/clamp';
 import { convOutput, tilingProblem, type ConvAxisResult } from '~/lib/cnn/conv-arithmetic';
 import { convParams, type Params } from '~/lib/cnn/formulas';
 import { problem, type Problem } from '~/lib/cnn/problems';
@@ -153,22 +152,7 @@ export function inWindow(y: number, x: number, row: number, col: number, k: numb
   return y >= row * s && y < row * s + k && x >= col * s && x < col * s + k;
 }
 
-const NEUTRAL = [247, 247, 247];
-const POSITIVE = [214, 96, 77];
-const NEGATIVE = [67, 147, 195];
-
-/**
- * Heatmap colour of a value on a diverging scale: blue (negative) – near-white (0) – red
- * (positive), scaled by the largest |value|. The darkest colours keep black text above 4.5:1
- * contrast, so the printed number stays readable in both themes.
- */
-export function heatColor(value: number, maxAbs: number): string {
-  const t = maxAbs > 0 ? clamp(value / maxAbs, -1, 1) : 0;
-  const end = t >= 0 ? POSITIVE : NEGATIVE;
-  const a = Math.abs(t);
-  const [r, g, b] = NEUTRAL.map((n, i) => Math.round(n + (end[i]! - n) * a));
-  return `rgb(${r}, ${g}, ${b})`;
-}
+export { heatColor } from '~/components/widgets/shared/heat';
 
 /** Largest |value| in a volume (0 when empty). */
 export function maxAbs(volume: Volume): number {
