@@ -32,6 +32,37 @@ export interface ChartText {
 const dash: Record<NetKey, string> = { plain: '6 4', residual: 'none' };
 const symbol: Record<NetKey, 'circle' | 'square'> = { plain: 'circle', residual: 'square' };
 
+/**
+ * The frame both charts share: size, margins, and an integer x axis from 1 to `xMax` (blocks or
+ * steps) whose label sits on a line of its own below the tick labels (Plot's default puts it on
+ * theirs, which overlapped them at 360 px).
+ */
+function stepFrame(
+  width: number,
+  height: number,
+  marginLeft: number,
+  xLabel: string,
+  xMax: number,
+  ticks: number,
+) {
+  return {
+    width,
+    height,
+    marginLeft,
+    marginRight: 16,
+    marginBottom: 44,
+    style: { fontSize: '12px' },
+    x: {
+      label: xLabel,
+      domain: [1, xMax],
+      labelAnchor: 'right' as const,
+      labelOffset: 38,
+      ticks,
+      tickFormat: 'd',
+    },
+  };
+}
+
 /** log-scale chart of ‖∂loss/∂W_ℓ‖ per block ℓ for both networks. */
 export function gradientChart(
   points: GradientPoint[],
@@ -64,21 +95,7 @@ export function gradientChart(
     label: text.label,
     description: text.description,
     options: {
-      width,
-      height: 280,
-      marginLeft: 56,
-      marginRight: 16,
-      // the x label on a line of its own below the tick labels (Plot's default puts it on theirs)
-      marginBottom: 44,
-      style: { fontSize: '12px' },
-      x: {
-        label: text.x,
-        domain: [1, maxLayer],
-        labelAnchor: 'right',
-        labelOffset: 38,
-        ticks: Math.min(maxLayer - 1, 6),
-        tickFormat: 'd',
-      },
+      ...stepFrame(width, 280, 56, text.x, maxLayer, Math.min(maxLayer - 1, 6)),
       y: decadeAxis(text.y, lo, hi, powerOfTenText),
       marks,
     },
@@ -111,21 +128,7 @@ export function lossChart(series: LossSeries, text: LossChartText, width = LOSS_
     label: text.label,
     description: text.description,
     options: {
-      width,
-      height: 240,
-      marginLeft: 44,
-      marginRight: 16,
-      // the x label on a line of its own below the tick labels (Plot's default puts it on theirs)
-      marginBottom: 44,
-      style: { fontSize: '12px' },
-      x: {
-        label: text.x,
-        domain: [1, Math.max(2, series.total)],
-        labelAnchor: 'right',
-        labelOffset: 38,
-        ticks: 6,
-        tickFormat: 'd',
-      },
+      ...stepFrame(width, 240, 44, text.x, Math.max(2, series.total), 6),
       y: { label: text.y, domain: [y0, y1], grid: true, ticks: 5 },
       marks: [
         Plot.ruleY([chanceLoss()], { className: 'rgf-chance', strokeDasharray: '2 3' }),
