@@ -3,6 +3,7 @@
  * numbers of its text alternative. Pure: the drawing itself is in `cell-charts.ts`.
  */
 import type { PlotMarkSpec, PlotScaleSpec, PlotSpec } from '~/lib/tf/kernel/protocol';
+import { formatCellNumber } from './cell-format';
 
 const MARKS = new Set<PlotMarkSpec['mark']>(['line', 'lineY', 'dot', 'barY', 'ruleY', 'cell', 'text']);
 
@@ -15,6 +16,8 @@ export function scaleOptions(scale: PlotScaleSpec | undefined): Record<string, u
   const out: Record<string, unknown> = {};
   if (scale.label !== undefined) out.label = scale.label;
   if (scale.type !== undefined) out.type = scale.type;
+  // Plot labels log ticks in SI style ("100m", "100µ"): "m" reads as million. Plain numbers instead.
+  if (scale.type === 'log') out.tickFormat = formatCellNumber;
   if (scale.domain !== undefined) out.domain = [...scale.domain];
   return out;
 }

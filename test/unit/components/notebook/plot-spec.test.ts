@@ -8,6 +8,7 @@ import {
   scaleOptions,
 } from '~/components/notebook/plot-spec';
 import { renderCellPlot } from '~/components/notebook/cell-charts';
+import { formatCellNumber } from '~/components/notebook/cell-format';
 import { serverDocument } from '~/components/widgets/shared/server-document';
 
 const spec: PlotSpec = {
@@ -33,6 +34,7 @@ describe('scaleOptions', () => {
     [{ label: 'k' }, { label: 'k' }],
     [{ type: 'band' as const }, { type: 'band' }],
     [{ domain: [1, 2] as [number, number] }, { domain: [1, 2] }],
+    [{ type: 'log' as const }, { type: 'log', tickFormat: formatCellNumber }],
   ])('%j → %j', (scale, options) => {
     expect(scaleOptions(scale)).toEqual(options);
   });
@@ -44,7 +46,7 @@ describe('plotFrame', () => {
       width: 320,
       height: DEFAULT_PLOT_HEIGHT,
       x: { label: 'layer', type: 'linear', domain: [0, 4] },
-      y: { grid: true, label: 'norm', type: 'log' },
+      y: { grid: true, label: 'norm', type: 'log', tickFormat: formatCellNumber },
       color: {},
     });
     expect(plotFrame({ marks: [], height: 100, color: { legend: true } })).toMatchObject({
