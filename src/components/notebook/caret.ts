@@ -1,7 +1,7 @@
 /**
  * Where the reader clicked in a cell's highlighted code, as a line and column, so the editor that
- * replaces it opens with the caret at the same place. Works on Expressive Code's markup (one
- * `.ec-line` element per line) and on a plain `<pre>` (lines separated by newlines).
+ * replaces it opens with the caret at the same place. The code is one `<pre>` (highlighted or
+ * plain), lines separated by newlines.
  */
 
 /** Splits the text before the caret into the caret's line (0-based) and column. */
@@ -20,14 +20,8 @@ export function caretAt(root: HTMLElement, x: number, y: number): { line: number
   const position = doc.caretPositionFromPoint?.(x, y);
   if (!position || !root.contains(position.offsetNode)) return null;
   const { offsetNode: node, offset } = position;
-  const lineEl = (node instanceof Element ? node : node.parentElement)?.closest('.ec-line');
   const before = doc.createRange();
   before.setEnd(node, offset);
-  if (lineEl && root.contains(lineEl)) {
-    const lines = Array.from(root.querySelectorAll('.ec-line'));
-    before.setStart(lineEl, 0);
-    return { line: lines.indexOf(lineEl), col: before.toString().length };
-  }
   const pre = root.querySelector('pre') ?? root;
   before.setStart(pre, 0);
   return lineAndColumn(before.toString());
