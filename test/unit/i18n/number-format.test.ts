@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { formatCompact, formatNumber, formatPercent, formatSignificant } from '~/i18n/number-format';
 import type { Locale } from '~/i18n/translate';
+import { mulberry32 } from '~/lib/cnn';
 
 /**
  * Every formatter against Node's own Intl.NumberFormat (the ICU the browsers ship): the course's
@@ -85,18 +86,6 @@ const edges = [
   Number.POSITIVE_INFINITY,
   Number.NEGATIVE_INFINITY,
 ];
-
-/** A seeded generator (mulberry32): the same sequence on every run. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
 
 /**
  * `count` values spread over magnitudes 10⁻⁹…10¹⁸, about a third of them negative, a third with
