@@ -61,6 +61,8 @@ export default defineConfig({
       components: {
         Search: './src/components/starlight/Search.astro',
         MarkdownContent: './src/components/starlight/MarkdownContent.astro',
+        TableOfContents: './src/components/starlight/toc/TableOfContents.astro',
+        MobileTableOfContents: './src/components/starlight/toc/MobileTableOfContents.astro',
       },
       sidebar: [
         {
