@@ -10,6 +10,7 @@ import rehypeFocusableScroll from './src/lib/markdown/rehype-focusable-scroll.mj
 import remarkCheckCitations from './src/lib/markdown/remark-check-citations.mjs';
 import remarkCells from './src/lib/markdown/remark-cells.mjs';
 import rehypeCheckKatex from './src/lib/markdown/rehype-check-katex.mjs';
+import rehypeLeanMath from './src/lib/markdown/rehype-lean-math.mjs';
 import contentChecks from './src/lib/markdown/content-checks.mjs';
 import contentSecurityPolicy from './scripts/csp.mjs';
 
@@ -41,6 +42,7 @@ const markdownPlugins = {
       { output: 'mathml', strict: 'error' },
     ]),
     rehypeCheckKatex,
+    rehypeLeanMath,
     rehypeFocusableScroll,
   ],
 };
