@@ -10,6 +10,7 @@ import rehypeFocusableScroll from './src/lib/markdown/rehype-focusable-scroll.mj
 import remarkCheckCitations from './src/lib/markdown/remark-check-citations.mjs';
 import remarkCells from './src/lib/markdown/remark-cells.mjs';
 import rehypeCheckKatex from './src/lib/markdown/rehype-check-katex.mjs';
+import rehypeLeanMath from './src/lib/markdown/rehype-lean-math.mjs';
 import contentChecks from './src/lib/markdown/content-checks.mjs';
 import contentSecurityPolicy from './scripts/csp.mjs';
 import plotWithoutIntl from './scripts/plot-without-intl.mjs';
@@ -42,6 +43,7 @@ const markdownPlugins = {
       { output: 'mathml', strict: 'error' },
     ]),
     rehypeCheckKatex,
+    rehypeLeanMath,
     rehypeFocusableScroll,
   ],
 };
@@ -62,6 +64,8 @@ export default defineConfig({
       components: {
         Search: './src/components/starlight/Search.astro',
         MarkdownContent: './src/components/starlight/MarkdownContent.astro',
+        TableOfContents: './src/components/starlight/toc/TableOfContents.astro',
+        MobileTableOfContents: './src/components/starlight/toc/MobileTableOfContents.astro',
       },
       sidebar: [
         {
