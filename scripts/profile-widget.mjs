@@ -1,14 +1,16 @@
 // Where a widget's time goes on an input change (issue 12): `node scripts/profile-widget.mjs
 // <Widget> [changes] [selector]` (needs `npm run build`; serves dist with `astro preview` on
-// $E2E_PORT). Changes the widget's first numeric field, range or select like `npm run
-// bench:widgets`, then prints (1) the main thread's self CPU time per change by trace event
-// (script, style, layout, paint, HTML parsing…) and (2) the JavaScript functions with the most
-// self time (V8's sampling profiler), both per change.
+// $E2E_PORT). Changes the widget's first numeric field, range or select with the loop of `npm run
+// bench:widgets` (scripts/widget-change.mjs), then prints (1) the main thread's self CPU time per
+// change by trace event (script, style, layout, paint, HTML parsing…) and (2) the JavaScript
+// functions with the most self time (V8's sampling profiler), both per change. FOCUS=<function>
+// also prints who calls that function.
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './chromium-path.mjs';
 import { base, ensurePreview } from './preview-server.mjs';
+import { measureInPage } from './widget-change.mjs';
 
 const [name, changesArg, selectorArg] = process.argv.slice(2);
 if (!name) throw new Error('usage: node scripts/profile-widget.mjs <Widget> [changes] [selector]');
@@ -17,28 +19,6 @@ const selector = selectorArg ?? 'input[type=number], input[type=range], select';
 const root = new URL('..', import.meta.url).pathname;
 const stop = await ensurePreview();
 const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
-
-/** In the page: `n` changes alternating between two valid values, each followed by a quiet wait. */
-async function change({ name, selector, n }) {
-  const control = document.querySelector(`[data-widget="${name}"]`).querySelector(selector);
-  let values;
-  if (control.tagName === 'SELECT') {
-    const options = [...control.options].filter((o) => !o.disabled).map((o) => o.value);
-    const i = options.indexOf(control.value);
-    values = [options[(i + 1) % options.length], control.value];
-  } else {
-    const v = Number(control.value);
-    const step = Number(control.step) || 1;
-    const max = control.max === '' ? Infinity : Number(control.max);
-    values = [String(v + step <= max ? v + step : v - step), String(v)];
-  }
-  for (let i = 0; i < n; i++) {
-    control.value = values[i % 2];
-    control.dispatchEvent(new Event('input', { bubbles: true }));
-    control.dispatchEvent(new Event('change', { bubbles: true }));
-    await new Promise((r) => setTimeout(r, 250));
-  }
-}
 
 try {
   let page;
@@ -53,13 +33,13 @@ try {
   await page.locator(`[data-widget="${name}"]`).first().scrollIntoViewIfNeeded();
   const island = page.locator(`astro-island:has([data-widget="${name}"])`).first();
   await page.waitForFunction((el) => !el.hasAttribute('ssr'), await island.elementHandle());
-  await page.evaluate(change, { name, selector, n: 4 }); // warm up: lazy modules, JIT
+  await page.evaluate(measureInPage, { name, selector, n: 4 }); // warm up: lazy modules, JIT
 
   // (1) trace: self thread time by event name on the renderer main thread
   await browser.startTracing(page, {
     categories: ['toplevel', 'devtools.timeline', 'disabled-by-default-devtools.timeline', 'blink', 'v8'],
   });
-  await page.evaluate(change, { name, selector, n: changes });
+  await page.evaluate(measureInPage, { name, selector, n: changes });
   const trace = JSON.parse((await browser.stopTracing()).toString());
   const events = trace.traceEvents;
   const main = events.find(
@@ -92,7 +72,7 @@ try {
   await cdp.send('Profiler.enable');
   await cdp.send('Profiler.setSamplingInterval', { interval: 100 });
   await cdp.send('Profiler.start');
-  await page.evaluate(change, { name, selector, n: changes });
+  await page.evaluate(measureInPage, { name, selector, n: changes });
   const { profile } = await cdp.send('Profiler.stop');
   const dt = new Map();
   for (let i = 0; i < profile.samples.length; i++)
@@ -102,6 +82,25 @@ try {
     const f = n.callFrame;
     const key = `${f.functionName || '(anonymous)'} ${f.url.replace(/^.*\//, '')}:${f.lineNumber + 1}:${f.columnNumber + 1}`;
     byFn.set(key, (byFn.get(key) ?? 0) + (dt.get(n.id) ?? 0));
+  }
+  // FOCUS=<function name>: who calls it (the three frames above, by self time of the function)
+  if (process.env.FOCUS) {
+    const parent = new Map();
+    for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n);
+    const callers = new Map();
+    for (const n of profile.nodes) {
+      if (n.callFrame.functionName !== process.env.FOCUS) continue;
+      const chain = [];
+      for (let p = parent.get(n.id); p && chain.length < 4; p = parent.get(p.id))
+        chain.push(
+          `${p.callFrame.functionName || '(anonymous)'}@${p.callFrame.url.replace(/^.*\//, '')}:${p.callFrame.columnNumber + 1}`,
+        );
+      const key = chain.join(' < ');
+      callers.set(key, (callers.get(key) ?? 0) + (dt.get(n.id) ?? 0));
+    }
+    console.log(`callers of ${process.env.FOCUS} per change:`);
+    for (const [k, v] of [...callers].sort((a, b) => b[1] - a[1]).slice(0, 6))
+      console.log(`  ${(v / 1000 / changes).toFixed(2).padStart(7)} ms  ${k}`);
   }
   console.log('JS self time per change (idle left out):');
   for (const [k, v] of [...byFn]
