@@ -10,8 +10,10 @@ import rehypeFocusableScroll from './src/lib/markdown/rehype-focusable-scroll.mj
 import remarkCheckCitations from './src/lib/markdown/remark-check-citations.mjs';
 import remarkCells from './src/lib/markdown/remark-cells.mjs';
 import rehypeCheckKatex from './src/lib/markdown/rehype-check-katex.mjs';
+import rehypeLeanMath from './src/lib/markdown/rehype-lean-math.mjs';
 import contentChecks from './src/lib/markdown/content-checks.mjs';
 import contentSecurityPolicy from './scripts/csp.mjs';
+import plotWithoutIntl from './scripts/plot-without-intl.mjs';
 
 // Notebook cells hydrate with `client:cell`: when visible, or when a run wakes every cell of the page.
 /** @type {import('astro').AstroIntegration} */
@@ -41,6 +43,7 @@ const markdownPlugins = {
       { output: 'mathml', strict: 'error' },
     ]),
     rehypeCheckKatex,
+    rehypeLeanMath,
     rehypeFocusableScroll,
   ],
 };
@@ -61,6 +64,8 @@ export default defineConfig({
       components: {
         Search: './src/components/starlight/Search.astro',
         MarkdownContent: './src/components/starlight/MarkdownContent.astro',
+        TableOfContents: './src/components/starlight/toc/TableOfContents.astro',
+        MobileTableOfContents: './src/components/starlight/toc/MobileTableOfContents.astro',
       },
       sidebar: [
         {
@@ -83,6 +88,8 @@ export default defineConfig({
     notebookCells,
   ],
   vite: {
+    // Plot's en-US number format without Intl, whose first use costs a page ~60 ms (issue 12).
+    plugins: [plotWithoutIntl()],
     // The TensorFlow.js worker (src/lib/tf) is an ES module worker, so it can load its backends as
     // separate chunks (the CPU backend is downloaded only when WebGL is unavailable).
     worker: { format: 'es' },

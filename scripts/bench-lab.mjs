@@ -9,13 +9,20 @@
 //    (the floor no editor built on a textarea can beat on this machine, at this load).
 // 3. Chromium: keystroke → next paint at DenseNet-121 size (776 lines), median and 95th percentile.
 //
-// Prints ms and ms per 1,000 lines. Not part of `npm test`: timings depend on the machine and its
-// load (printed first); the unit tests hold a load-independent guard (work grows linearly).
+// Prints ms and ms per 1,000 lines, and fails (exit 1) when budgets.json's `lab` limits are not met:
+// the `linesAnalysed`-line network shown (totals and table painted) in `analyseAndDrawMs`, and the
+// keystroke → paint median at `keystrokeLines` lines within `keystrokeMedianMs`. Not part of
+// `npm test`: timings depend on the machine and its load (printed first); the unit tests hold a
+// load-independent guard (work grows linearly).
+import { readFileSync } from 'node:fs';
 import { cpus, loadavg } from 'node:os';
 import { runnerImport } from 'vite';
 import { labNetworkText } from './lab-network.mjs';
 
-const SIZES = [200, 1000, 5000];
+const budget = JSON.parse(readFileSync(new URL('../budgets.json', import.meta.url), 'utf8')).lab;
+const SIZES = [...new Set([200, 1000, budget.linesAnalysed])].sort((a, b) => a - b);
+/** Budget misses, printed at the end (and exit 1). */
+const misses = [];
 const NODE_RUNS = 9;
 const BROWSER_RUNS = Number(process.env.BENCH_RUNS ?? 5);
 const KEYSTROKES = 40;
@@ -31,7 +38,6 @@ const viteConfig = {
 const load = async (path) => (await runnerImport(`${root}${path}`, viteConfig)).module;
 const labState = await load('src/components/widgets/ArchitectureLab/lab-state.ts');
 const textFormat = await load('src/lib/cnn/text-format.ts');
-const { presets } = await load('src/lib/cnn/presets/index.ts');
 
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
@@ -140,6 +146,8 @@ async function browserBench() {
         await page.close();
       }
       const shown = median(runs.map((x) => x.shown));
+      if (lines === budget.linesAnalysed && shown > budget.analyseAndDrawMs)
+        misses.push(`${lines} lines shown in ${shown.toFixed(0)} ms (budget ${budget.analyseAndDrawMs} ms)`);
       console.log(
         `${String(lines).padStart(8)} ${ms(shown)} ms ${per1000(shown, lines)} ms  ${ms(
           median(runs.map((x) => x.charted)),
@@ -172,6 +180,13 @@ async function browserBench() {
     }
     await page.waitForTimeout(300);
     const keys = await page.evaluate(() => window.__keys);
+    const lineCount = text.split('\n').length;
+    if (lineCount !== budget.keystrokeLines)
+      misses.push(`DenseNet-121 has ${lineCount} lines, budgets.json says ${budget.keystrokeLines}`);
+    if (median(keys) > budget.keystrokeMedianMs)
+      misses.push(
+        `keystroke → paint median ${median(keys).toFixed(1)} ms (budget ${budget.keystrokeMedianMs} ms)`,
+      );
     console.log(
       `\nChromium, keystroke → paint at DenseNet-121 (${text.split('\n').length} lines, ${keys.length} keystrokes):` +
         ` median ${median(keys).toFixed(1)} ms, p95 ${quantile(keys, 0.95).toFixed(1)} ms`,
@@ -181,3 +196,8 @@ async function browserBench() {
     stop();
   }
 }
+
+if (misses.length > 0) {
+  console.error(`\nOver budget (budgets.json lab):\n  ${misses.join('\n  ')}`);
+  process.exitCode = 1;
+} else if (!nodeOnly) console.log('\nWithin budget (budgets.json lab).');

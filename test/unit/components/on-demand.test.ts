@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { drawWidth, isNarrower, loadThen } from '~/components/widgets/shared/on-demand';
+import { drawWidth, fitsNarrow, isNarrower, loadThen } from '~/components/widgets/shared/on-demand';
 
 describe('loadThen', () => {
   it('hands the loaded module to use', async () => {
@@ -44,4 +44,17 @@ describe('chart widths', () => {
     [300.7, 300],
     [800, 520],
   ])('a %d px container draws at %s px', (measured, width) => expect(drawWidth(measured, 520)).toBe(width));
+
+  it.each([
+    [0, false],
+    [249, false], // below a 320 px phone's column: redrawn
+    [250, true], // 320 px phone: the 294 px chart scaled to 85 %
+    [294, true], // 360 px phone
+    [346, true], // 412 px phone
+    [367, true],
+    [368, false], // wider: redrawn at its width
+    [686, false],
+  ])('a %d px container shows the narrow built chart: %s', (measured, fits) =>
+    expect(fitsNarrow(measured)).toBe(fits),
+  );
 });

@@ -22,6 +22,7 @@ import {
 import { checkWhole } from '~/lib/cnn/conv-arithmetic';
 import type { Problem } from '~/lib/cnn/problems';
 import type { Strings } from '~/i18n/translate';
+import { formatNumber, formatSignificant } from '~/i18n/number-format';
 import { createTranslator } from '~/components/widgets/shared/translator';
 import { readNumber, type Field } from '~/components/widgets/shared/fields';
 
@@ -196,19 +197,14 @@ const SUPERSCRIPT: Record<string, string> = {
  */
 export function formatLog10(log10: number, locale: 'en' | 'ko' = 'en'): string {
   if (log10 === Number.NEGATIVE_INFINITY) return '0';
-  const tag = locale === 'ko' ? 'ko-KR' : 'en-US';
-  if (log10 >= -2) {
-    return new Intl.NumberFormat(tag, { maximumSignificantDigits: 2 }).format(10 ** log10);
-  }
+  if (log10 >= -2) return formatSignificant(locale, 10 ** log10, 2);
   let exponent = Math.floor(log10);
   let mantissa = Number((10 ** (log10 - exponent)).toPrecision(2));
   if (mantissa >= 10) {
     mantissa /= 10;
     exponent += 1;
   }
-  const m = new Intl.NumberFormat(tag, { minimumFractionDigits: 1, maximumFractionDigits: 1 }).format(
-    mantissa,
-  );
+  const m = formatNumber(locale, mantissa, 1, 1);
   return `${m} × ${powerOfTen(exponent)}`;
 }
 

@@ -24,6 +24,7 @@ import {
 } from '~/lib/cnn/residual';
 import type { Problem } from '~/lib/cnn/problems';
 import { powerOfTenText, type Locale } from '~/i18n/translate';
+import { formatNumber, formatSignificant } from '~/i18n/number-format';
 import { readWholeFields, type Field } from '~/components/widgets/shared/fields';
 import type { Translator } from '~/components/widgets/shared/translator';
 
@@ -117,9 +118,8 @@ export function decadeRange(values: number[]): [number, number] {
 export function formatMagnitude(value: number, locale: Locale): string {
   if (!Number.isFinite(value)) return '—';
   if (value === 0) return '0';
-  const tag = locale === 'ko' ? 'ko-KR' : 'en-US';
   const a = Math.abs(value);
-  if (a >= 0.01 && a < 1e6) return new Intl.NumberFormat(tag, { maximumSignificantDigits: 2 }).format(value);
+  if (a >= 0.01 && a < 1e6) return formatSignificant(locale, value, 2);
   let exponent = Math.floor(Math.log10(a));
   let mantissa = Number((a / 10 ** exponent).toPrecision(2));
   if (mantissa >= 10) {
@@ -127,7 +127,7 @@ export function formatMagnitude(value: number, locale: Locale): string {
     exponent += 1;
   }
   const sign = value < 0 ? '−' : '';
-  const m = new Intl.NumberFormat(tag, { maximumSignificantDigits: 2 }).format(mantissa);
+  const m = formatSignificant(locale, mantissa, 2);
   return `${sign}${m} × ${powerOfTenText(exponent)}`;
 }
 
@@ -235,9 +235,7 @@ export function trainingSentence(
   series: LossSeries,
   run: Pick<TrainConfig, 'momentum'> = defaultTrainConfig,
 ): string {
-  const tag = locale === 'ko' ? 'ko-KR' : 'en-US';
-  const fixed = (v: number, digits: number) =>
-    new Intl.NumberFormat(tag, { maximumFractionDigits: digits, minimumFractionDigits: digits }).format(v);
+  const fixed = (v: number, digits: number) => formatNumber(locale, v, digits, digits);
   const common = {
     steps: series.total,
     window: RECENT_WINDOW,

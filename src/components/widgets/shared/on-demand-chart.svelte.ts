@@ -1,11 +1,13 @@
 /**
- * The one way an island shows a chart: the SVG drawn at build time first, and Observable Plot
- * (imported on demand) redraws it only when the reader has changed something or the container is
- * narrower than the build's width, so a chart drawn at its own width keeps its text readable.
+ * The one way an island shows a chart: the SVG drawn at build time first — at the chart's width,
+ * and at NARROW_CHART_WIDTH for phones — and Observable Plot (imported on demand) redraws it only
+ * when the reader has changed something or the container fits neither built width, so a chart
+ * drawn at its own width keeps its text readable.
  *
  * ```svelte
  * const chart = onDemandChart({
  *   built: () => initialChart,
+ *   narrow: () => initialNarrowChart,
  *   width: CHART_WIDTH,
  *   input: () => (figure.ok ? figure : null),
  *   changed: () => touched,
@@ -15,11 +17,13 @@
  * <figure bind:clientWidth={chart.width}>{@html chart.svg}</figure>
  * ```
  */
-import { drawWidth, isNarrower, loadThen } from './on-demand';
+import { drawWidth, fitsNarrow, isNarrower, loadThen } from './on-demand';
 
 export interface OnDemandChartOptions<M, I> {
   /** The SVG markup rendered at build time ('' when there is none). */
   built: () => string;
+  /** The same chart drawn at build time at NARROW_CHART_WIDTH (omit when `width` is already that narrow). */
+  narrow?: () => string;
   /** The width in px the build drew at (and the most a redraw uses). */
   width: number;
   /** What to draw, or null while the settings are invalid (the last drawing stays). */
@@ -41,19 +45,25 @@ export interface OnDemandChart {
 }
 
 /**
- * Shows `built()` until a redraw is due (the reader changed something, or the measured width is
- * narrower than `width`), then loads the module and shows `draw(module, input, drawWidth)`. An
- * answer that arrives after the settings changed again is dropped. Call during component setup.
+ * Shows `built()` (or `narrow()` in a phone-sized container, see `fitsNarrow`) until a redraw is
+ * due (the reader changed something, or the measured width fits neither), then loads the module
+ * and shows `draw(module, input, drawWidth)`. An answer that arrives after the settings changed
+ * again is dropped. Call during component setup.
  */
 export function onDemandChart<M, I>(options: OnDemandChartOptions<M, I>): OnDemandChart {
   let measured = $state(0);
   let drawn = $state('');
-  const svg = $derived(drawn || options.built());
+  const narrow = $derived(
+    options.narrow !== undefined && isNarrower(measured, options.width) && fitsNarrow(measured)
+      ? options.narrow()
+      : '',
+  );
+  const svg = $derived(drawn || narrow || options.built());
 
   $effect(() => {
     const input = options.input();
     if (input === null) return;
-    if (!options.changed() && !isNarrower(measured, options.width)) {
+    if (!options.changed() && (!isNarrower(measured, options.width) || narrow !== '')) {
       drawn = '';
       return;
     }

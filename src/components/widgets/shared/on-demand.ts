@@ -24,6 +24,21 @@ export function isNarrower(measured: number, max: number): boolean {
   return measured > 0 && measured < max - 8;
 }
 
+/**
+ * The second width (px) every chart is drawn at during the build: the widget column of a 360 px
+ * phone. Phones then show a built chart too, and never load Plot just to fit the screen.
+ */
+export const NARROW_CHART_WIDTH = 294;
+
+/**
+ * Whether a container `measured` px wide shows the narrow built chart rather than a redraw: from
+ * 85 % of NARROW_CHART_WIDTH (a 320 px phone, the chart scaled down by at most 15 %) to 125 % (a
+ * 412 px phone, the chart at its own size with a margin).
+ */
+export function fitsNarrow(measured: number): boolean {
+  return measured >= NARROW_CHART_WIDTH * 0.85 && measured <= NARROW_CHART_WIDTH * 1.25;
+}
+
 /** Width to redraw a chart at: the container's, at most `max`; undefined (the chart's default) before layout. */
 export function drawWidth(measured: number, max: number): number | undefined {
   return measured > 0 ? Math.min(max, Math.floor(measured)) : undefined;
