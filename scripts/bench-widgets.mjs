@@ -6,9 +6,14 @@
 // bench:lab`): hydrate it, then change its first numeric field, range or select `budgets.widgets
 // .changes` times, alternating between two valid values. One change is timed from the input
 // event to the paint after the widget's DOM stopped changing: every mutation inside the widget
-// (its figure, its aria-live sentence) schedules two animation frames, and the change ends at the
-// last of those (so a TensorFlow.js answer that arrives later, or a chart drawn after the numbers,
-// counts); beside it, input → first DOM change (the synchronous work). Also recorded: the longest main-thread task (Long Tasks API) during the changes.
+// (its figure, its aria-live sentence) waits for the next animation frame and then for a task
+// posted from it, which runs once that frame's style, layout and paint are done; the change ends
+// at the last of those (so a TensorFlow.js answer that arrives later, or a chart drawn after the
+// numbers, counts); beside it, input → first DOM change (the synchronous work). (Until
+// 2026-11-30 the end was a second animation frame, which added a whole frame, 10–16 ms, to every
+// change.) Also recorded: the longest main-thread task (Long Tasks API) during the changes.
+// Main-thread CPU per change comes from a Chromium trace of a second, separate round of changes,
+// since tracing slows the page it records.
 // Widgets that compute with TensorFlow.js run twice: WebGL (SwiftShader, the default flags) and
 // CPU (Chromium without GL: --use-angle=none --use-gl=disabled, so the worker falls back).
 // Prints a table; adds `widgets` to bench/report.json. Fails when a pure widget's median or 95th
@@ -21,6 +26,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './chromium-path.mjs';
 import { base, ensurePreview } from './preview-server.mjs';
+import { measureInPage } from './widget-change.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -51,63 +57,6 @@ const stopPreview = await ensurePreview();
 console.log(
   `Widget benchmark — ${cpus().length} cores, load average ${load()}; ${budgets.changes} changes per widget`,
 );
-
-/** Runs in the page: times `n` changes of the control, returns per-change ms and the longest task. */
-async function measureInPage({ name, selector, n }) {
-  const widget = document.querySelector(`[data-widget="${name}"]`);
-  const control = widget.querySelector(selector);
-  if (!control) return { error: `no control matching ${selector}` };
-  const frames = () => new Promise((r) => requestAnimationFrame(() => requestAnimationFrame(r)));
-  const longTasks = [];
-  new PerformanceObserver((list) => longTasks.push(...list.getEntries())).observe({ type: 'longtask' });
-  // two valid values to alternate between
-  let values;
-  if (control.tagName === 'SELECT') {
-    const options = [...control.options].filter((o) => !o.disabled).map((o) => o.value);
-    const i = options.indexOf(control.value);
-    values = [options[(i + 1) % options.length], control.value];
-  } else {
-    const v = Number(control.value);
-    const step = Number(control.step) || 1;
-    const max = control.max === '' ? Infinity : Number(control.max);
-    values = [String(v + step <= max ? v + step : v - step), String(v)];
-  }
-  const times = [];
-  const firsts = [];
-  const start = performance.now();
-  for (let i = 0; i < n; i++) {
-    let lastPaint = 0;
-    let lastMutation = performance.now();
-    let first = 0;
-    const observer = new MutationObserver(() => {
-      lastMutation = performance.now();
-      first ||= lastMutation;
-      frames().then(() => (lastPaint = Math.max(lastPaint, performance.now())));
-    });
-    observer.observe(widget, { subtree: true, childList: true, characterData: true, attributes: true });
-    const t0 = performance.now();
-    control.value = values[i % 2];
-    control.dispatchEvent(new Event('input', { bubbles: true }));
-    control.dispatchEvent(new Event('change', { bubbles: true }));
-    // settled: no mutation for a quiet period (longer for computations in the worker)
-    const quiet = window.__tf ? 600 : 200;
-    // (a widget that never settles, e.g. one that keeps animating, is cut off after 10 s)
-    while (
-      (performance.now() - lastMutation < quiet || lastPaint < lastMutation) &&
-      performance.now() - t0 < 10000
-    )
-      await new Promise((r) => setTimeout(r, 25));
-    observer.disconnect();
-    times.push(lastPaint - t0);
-    firsts.push(first ? first - t0 : NaN);
-  }
-  await new Promise((r) => setTimeout(r, 100));
-  const during = longTasks.filter((t) => t.startTime >= start);
-  const backend = [...widget.querySelectorAll('p, span, div')]
-    .map((e) => e.textContent ?? '')
-    .find((t) => /WebGL|CPU/.test(t) && t.length < 200);
-  return { times, firsts, longest: Math.max(0, ...during.map((t) => t.duration)), backend: backend?.trim() };
-}
 
 /**
  * Main-thread CPU time from a Chromium trace: the renderer main thread's top-level tasks (RunTask),
@@ -164,16 +113,20 @@ try {
           await page.waitForFunction((el) => !el.hasAttribute('ssr'), await island.elementHandle());
           await page.evaluate((isTf) => (window.__tf = isTf), tf);
           const selector = controlOf[name] ?? 'input[type=number], input[type=range], select';
-          await browser.startTracing(page, {
-            categories: ['toplevel', 'disabled-by-default-devtools.timeline'],
-          });
           const r = await page.evaluate(measureInPage, { name, selector, n: budgets.changes });
-          const cpu = mainThreadCpu(JSON.parse((await browser.stopTracing()).toString()), r.times.length);
           if (r.error) {
             console.log(`${name}: ${r.error}`);
             results.push({ widget: name, page: path, backend: tf ? run.backend : 'none', error: r.error });
             continue;
           }
+          await browser.startTracing(page, {
+            categories: ['toplevel', 'disabled-by-default-devtools.timeline'],
+          });
+          const traced = await page.evaluate(measureInPage, { name, selector, n: budgets.changes });
+          const cpu = mainThreadCpu(
+            JSON.parse((await browser.stopTracing()).toString()),
+            traced.times.length,
+          );
           const row = {
             widget: name,
             page: path,

@@ -87,7 +87,14 @@ export function samplePreactivations(
   depth: number,
 ): Float64Array[] {
   const normal = normalSampler(mulberry32(seed));
-  return Array.from({ length: samples }, () => Float64Array.from({ length: depth }, () => sigma * normal()));
+  // plain loops: Float64Array.from over an array-like with a callback is several times slower
+  const chains: Float64Array[] = [];
+  for (let c = 0; c < samples; c++) {
+    const chain = new Float64Array(depth);
+    for (let l = 0; l < depth; l++) chain[l] = sigma * normal();
+    chains.push(chain);
+  }
+  return chains;
 }
 
 /**
@@ -114,13 +121,13 @@ export function quantile(sorted: ArrayLike<number>, q: number): number {
  */
 export function gradientCurve(kind: ActivationKind, chains: Float64Array[], depth: number): DepthPoint[] {
   const sums = new Float64Array(chains.length);
+  const sorted = new Float64Array(chains.length);
   const points: DepthPoint[] = [];
   const bound = Math.log10(maxDerivative(kind));
   for (let l = 0; l < depth; l++) {
-    chains.forEach((z, c) => {
-      sums[c] = sums[c]! + pathLog10Derivative(kind, z[l]!);
-    });
-    const sorted = Float64Array.from(sums).sort();
+    for (let c = 0; c < chains.length; c++) sums[c]! += pathLog10Derivative(kind, chains[c]![l]!);
+    sorted.set(sums);
+    sorted.sort();
     points.push({
       depth: l + 1,
       median: quantile(sorted, 0.5),

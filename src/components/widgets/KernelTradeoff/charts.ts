@@ -7,9 +7,13 @@ import * as Plot from '@observablehq/plot';
 import { renderChart } from '~/components/widgets/shared/plot';
 import type { Strings } from '~/i18n/translate';
 import { createTranslator } from '~/components/widgets/shared/translator';
-import { metricValues, CHART_WIDTH, type Figure, type Metric } from './kernel-tradeoff';
-
-const CHART_METRICS: Metric[] = ['field', 'weights', 'biases', 'macs', 'nonlinearities'];
+import {
+  chartMetrics as CHART_METRICS,
+  metricValues,
+  CHART_WIDTH,
+  type Figure,
+  type Metric,
+} from './kernel-tradeoff';
 
 type OkFigure = Extract<Figure, { ok: true }>;
 

@@ -34,6 +34,8 @@ export const CHART_WIDTH = 520;
 
 export const metrics = ['field', 'weights', 'biases', 'total', 'macs', 'nonlinearities'] as const;
 export type Metric = (typeof metrics)[number];
+/** The metrics the chart compares (as a share of the single kernel's): all but the total. */
+export const chartMetrics: readonly Metric[] = ['field', 'weights', 'biases', 'macs', 'nonlinearities'];
 
 export type Figure =
   | { ok: false; problems: Problem[] }

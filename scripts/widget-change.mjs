@@ -1,0 +1,67 @@
+// The change loop of the widget benchmarks (scripts/bench-widgets.mjs, scripts/profile-widget.mjs),
+// passed to Playwright's page.evaluate, so it must not use anything from outside its body.
+
+/** Runs in the page: times `n` changes of the control, returns per-change ms and the longest task. */
+export async function measureInPage({ name, selector, n }) {
+  const widget = document.querySelector(`[data-widget="${name}"]`);
+  const control = widget.querySelector(selector);
+  if (!control) return { error: `no control matching ${selector}` };
+  // the end of the next frame's rendering: a task posted from its animation frame callback
+  const painted = () =>
+    new Promise((r) =>
+      requestAnimationFrame(() => {
+        const channel = new MessageChannel();
+        channel.port1.onmessage = r;
+        channel.port2.postMessage(null);
+      }),
+    );
+  const longTasks = [];
+  new PerformanceObserver((list) => longTasks.push(...list.getEntries())).observe({ type: 'longtask' });
+  // two valid values to alternate between
+  let values;
+  if (control.tagName === 'SELECT') {
+    const options = [...control.options].filter((o) => !o.disabled).map((o) => o.value);
+    const i = options.indexOf(control.value);
+    values = [options[(i + 1) % options.length], control.value];
+  } else {
+    const v = Number(control.value);
+    const step = Number(control.step) || 1;
+    const max = control.max === '' ? Infinity : Number(control.max);
+    values = [String(v + step <= max ? v + step : v - step), String(v)];
+  }
+  const times = [];
+  const firsts = [];
+  const start = performance.now();
+  for (let i = 0; i < n; i++) {
+    let lastPaint = 0;
+    let lastMutation = performance.now();
+    let first = 0;
+    const observer = new MutationObserver(() => {
+      lastMutation = performance.now();
+      first ||= lastMutation;
+      painted().then(() => (lastPaint = Math.max(lastPaint, performance.now())));
+    });
+    observer.observe(widget, { subtree: true, childList: true, characterData: true, attributes: true });
+    const t0 = performance.now();
+    control.value = values[i % 2];
+    control.dispatchEvent(new Event('input', { bubbles: true }));
+    control.dispatchEvent(new Event('change', { bubbles: true }));
+    // settled: no mutation for a quiet period (longer for computations in the worker)
+    const quiet = window.__tf ? 600 : 200;
+    // (a widget that never settles, e.g. one that keeps animating, is cut off after 10 s)
+    while (
+      (performance.now() - lastMutation < quiet || lastPaint < lastMutation) &&
+      performance.now() - t0 < 10000
+    )
+      await new Promise((r) => setTimeout(r, 25));
+    observer.disconnect();
+    times.push(lastPaint - t0);
+    firsts.push(first ? first - t0 : NaN);
+  }
+  await new Promise((r) => setTimeout(r, 100));
+  const during = longTasks.filter((t) => t.startTime >= start);
+  const backend = [...widget.querySelectorAll('p, span, div')]
+    .map((e) => e.textContent ?? '')
+    .find((t) => /WebGL|CPU/.test(t) && t.length < 200);
+  return { times, firsts, longest: Math.max(0, ...during.map((t) => t.duration)), backend: backend?.trim() };
+}
