@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { drawWidth, fitsNarrow, isNarrower, loadThen } from '~/components/widgets/shared/on-demand';
+import {
+  builtCharts,
+  drawWidth,
+  fitsNarrow,
+  isNarrower,
+  loadThen,
+  NARROW_CHART_WIDTH,
+} from '~/components/widgets/shared/on-demand';
 
 describe('loadThen', () => {
   it('hands the loaded module to use', async () => {
@@ -57,4 +64,19 @@ describe('chart widths', () => {
   ])('a %d px container shows the narrow built chart: %s', (measured, fits) =>
     expect(fitsNarrow(measured)).toBe(fits),
   );
+});
+
+describe('builtCharts', () => {
+  it('draws at the chart’s own width and at the narrow width', () => {
+    const widths: (number | undefined)[] = [];
+    const charts = builtCharts((width) => {
+      widths.push(width);
+      return `<svg width="${width ?? 'own'}"></svg>`;
+    });
+    expect(widths).toEqual([undefined, NARROW_CHART_WIDTH]);
+    expect(charts).toEqual({
+      initialChart: '<svg width="own"></svg>',
+      initialNarrowChart: `<svg width="${NARROW_CHART_WIDTH}"></svg>`,
+    });
+  });
 });

@@ -39,6 +39,18 @@ export function fitsNarrow(measured: number): boolean {
   return measured >= NARROW_CHART_WIDTH * 0.85 && measured <= NARROW_CHART_WIDTH * 1.25;
 }
 
+/**
+ * A chart drawn at build time twice — at its own width (`draw()`) and at NARROW_CHART_WIDTH — as
+ * the two props an island's `onDemandChart` takes (`built`, `narrow`). In a widget's `.astro`:
+ * `<Island {...builtCharts((width) => renderChart(figure, …, serverDocument(), width))} />`.
+ */
+export function builtCharts(draw: (width?: number) => string): {
+  initialChart: string;
+  initialNarrowChart: string;
+} {
+  return { initialChart: draw(), initialNarrowChart: draw(NARROW_CHART_WIDTH) };
+}
+
 /** Width to redraw a chart at: the container's, at most `max`; undefined (the chart's default) before layout. */
 export function drawWidth(measured: number, max: number): number | undefined {
   return measured > 0 ? Math.min(max, Math.floor(measured)) : undefined;
