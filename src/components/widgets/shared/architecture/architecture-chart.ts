@@ -6,7 +6,9 @@ import * as Plot from '@observablehq/plot';
 import type { Analysis } from '~/lib/cnn/analyze';
 import { renderChart, type ChartSpec } from '~/components/widgets/shared/plot';
 import { chartData, chartLabels, PARAMS_CHART_WIDTH, type ChartLabels } from './architecture';
-import { formatNumber, type Locale, type Strings } from '~/i18n/translate';
+import { formatNumber, translate, type Locale, type Strings } from '~/i18n/translate';
+import { builtCharts } from '~/components/widgets/shared/on-demand';
+import type { PresetKey } from '~/lib/cnn/presets';
 
 // conv, fc, norm, other, block — readable on light and dark backgrounds.
 const groupColours = ['#4269d0', '#efb118', '#ff725c', '#6cc5b0', '#3ca951'];
@@ -62,4 +64,16 @@ export function renderParamsChart(
   width = PARAMS_CHART_WIDTH,
 ): string {
   return renderChart(paramsChart(analysis, chartLabels(strings, network, analysis, locale), width), doc);
+}
+
+/** A preset's chart at both build widths (builtCharts), named as the reader's language names the preset. */
+export function presetParamsCharts(
+  analysis: Analysis,
+  strings: Strings,
+  preset: PresetKey,
+  locale: Locale,
+  doc: Document,
+): { initialChart: string; initialNarrowChart: string } {
+  const network = translate(strings, `cnn.preset.${preset}`);
+  return builtCharts((width) => renderParamsChart(analysis, strings, network, locale, doc, width));
 }
