@@ -184,6 +184,7 @@ async function browserBench() {
     }
     await page.waitForTimeout(300);
     const keys = await page.evaluate(() => window.__keys);
+    await page.waitForTimeout(1000); // the first round's analysis and chart redraw, done before the trace
     await browser.startTracing(page, { categories: TRACE_CATEGORIES });
     for (let i = 0; i < KEYSTROKES; i++) {
       await page.keyboard.press(i % 2 === 0 ? '0' : 'Backspace');
