@@ -7,6 +7,9 @@ const p = await b.newPage({ viewport: { width: Number(width), height: 900 } });
 await p.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
 await p.goto(url);
 const w = p.locator('[data-widget]').first();
+// A widget taller than the window is captured beyond the viewport, which moves blocks that skip
+// rendering off-screen (content-visibility: auto) while the capture runs: render them all first.
+await p.addStyleTag({ content: '* { content-visibility: visible !important; }' });
 await w.scrollIntoViewIfNeeded();
 await p.waitForTimeout(1000);
 await w.screenshot({ path: out });

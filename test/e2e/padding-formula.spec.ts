@@ -102,7 +102,7 @@ test('shows how many kernel placements read each pixel: corner 4, edge 6, interi
     'A corner pixel is read by 4 kernel placements, an edge pixel by 6, an interior pixel by 9',
   );
   // the default 7×7 image with p = 1: padded cell (1, 1) is the image's corner, (1, 4) an edge, (4, 4) the centre
-  const cells = widget(page).locator('svg').first().locator('g.cell');
+  const cells = widget(page).locator('svg').first().locator('rect.cell');
   await expect(cells.nth(1 * 9 + 1)).toHaveAttribute('data-count', '4');
   await expect(cells.nth(1 * 9 + 4)).toHaveAttribute('data-count', '6');
   await expect(cells.nth(4 * 9 + 4)).toHaveAttribute('data-count', '9');

@@ -114,9 +114,11 @@ for (const locale of ['en', 'ko'] as const) {
     await page.keyboard.press('Enter');
     const status = w.getByTestId('train-status');
     await expect(status).toHaveAttribute('data-state', 'running');
+    // a step takes 1–2.5 s on a software GPU: enough steps to see losses stream and the page stay
+    // free; the Korean run only needs its own status text, so fewer (CI time)
     await expect
       .poll(async () => Number(await status.getAttribute('data-steps')), { timeout: 300_000 })
-      .toBeGreaterThanOrEqual(30);
+      .toBeGreaterThanOrEqual(locale === 'en' ? 15 : 5);
     await expect(w.getByTestId('loss-chart').locator('svg[role="img"]')).toBeVisible();
     // while it trains, the worker holds the session's tensors
     expect(Number(await w.getByTestId('tensors').getAttribute('data-count'))).toBeGreaterThan(0);

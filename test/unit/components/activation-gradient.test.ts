@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import {
   activationCurve,
+  chainSeed,
   computeFigure,
   defaultSettings,
   formatLog10,
   gradientCurve,
+  growingCurve,
   pathLog10Derivative,
   plotValue,
   quantile,
@@ -128,6 +130,51 @@ describe('computeFigure', () => {
     const chains = samplePreactivations(2, 1, SAMPLES, 7);
     expect(chains).toHaveLength(SAMPLES);
     expect(chains.every((c) => c.length === 7)).toBe(true);
+  });
+
+  it('a deeper figure keeps the layers of a shallower one (each chain has its own source)', () => {
+    const short = samplePreactivations(1.5, 3, 50, 4);
+    const long = samplePreactivations(1.5, 3, 50, 9);
+    short.forEach((chain, c) => expect(Array.from(long[c]!.subarray(0, 4))).toEqual(Array.from(chain)));
+    expect(ok(settings({ depth: 12 })).curve).toEqual(ok(settings({ depth: 30 })).curve.slice(0, 12));
+  });
+
+  it('changing only the depth gives the figure computed from scratch', () => {
+    const fresh = (depth: number) => ok(settings({ depth, kind: 'tanh', sigma: 2 }));
+    const want = [5, 17, 3].map((depth) => JSON.stringify(fresh(depth)));
+    computeFigure(settings({ kind: 'relu' })); // forget the cached curve between the two rounds
+    expect([5, 17, 3].map((depth) => JSON.stringify(fresh(depth)))).toEqual(want);
+  });
+});
+
+describe('chainSeed', () => {
+  it('is a 32-bit integer, different per chain and per seed, the same for the same pair', () => {
+    const seeds = [1, 2, 3].flatMap((seed) => Array.from({ length: 400 }, (_, c) => chainSeed(seed, c)));
+    for (const s of seeds) expect(Number.isInteger(s) && s >= 0 && s < 2 ** 32).toBe(true);
+    expect(new Set(seeds).size).toBe(seeds.length);
+    expect(chainSeed(7, 11)).toBe(chainSeed(7, 11));
+  });
+});
+
+describe('growingCurve', () => {
+  // (activation, σ, seed, depths asked for in turn): every answer equals the curve computed from
+  // freshly drawn chains, whether the depth grows, shrinks or repeats
+  it.each([
+    ['sigmoid', 1, 1, [20, 21, 20, 1]],
+    ['tanh', 0.3, 4, [1, 2, 50]],
+    ['relu', 2.5, 9, [7, 3, 7, 12]],
+    ['sigmoid', 5, 2, [50, 10]],
+  ] as const)('%s, σ = %d, seed %d, depths %j', (kind, sigma, seed, depths) => {
+    const upTo = growingCurve(kind, sigma, seed, 60);
+    for (const depth of depths) {
+      const chains = samplePreactivations(sigma, seed, 60, depth);
+      let active = 0;
+      for (const chain of chains) for (const z of chain) if (z > 0) active += 1;
+      expect(upTo(depth)).toEqual({
+        curve: gradientCurve(kind, chains, depth),
+        activeShare: active / (60 * depth),
+      });
+    }
   });
 });
 

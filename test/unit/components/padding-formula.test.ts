@@ -6,6 +6,7 @@ import {
   formulaTex,
   placements,
   unreadIndices,
+  cellGlyphs,
   type Settings,
 } from '~/components/widgets/PaddingFormula/padding-formula';
 import { english } from '../english';
@@ -99,6 +100,24 @@ describe('grid helpers', () => {
     const f = computeFigure(settings({ n, k, p, s, d }));
     if (!f.ok) throw new Error('expected valid');
     expect([...unreadIndices(f)].sort((a, b) => a - b)).toEqual(unread);
+  });
+});
+
+describe('cellGlyphs: one character per cell as a single <text>', () => {
+  const zeroUnlessCorner = (y: number, x: number) => (y === 0 && x === 0 ? null : '0');
+  it.each([
+    // size, cell px, glyph(y, x) → x list, y list, text
+    [1, 20, () => '7', '10', '10', '7'],
+    [2, 10, zeroUnlessCorner, '15 5 15', '5 15 15', '000'],
+    [2, 10, (y: number, x: number) => String(y * 2 + x), '5 15 5 15', '5 5 15 15', '0123'],
+    [3, 2, () => null, '', '', ''],
+    [0, 20, () => '0', '', '', ''],
+  ] as const)('size %i, cell %i px', (size, cell, glyph, xs, ys, text) => {
+    expect(cellGlyphs(size, cell, glyph)).toEqual({ x: xs, y: ys, text });
+  });
+
+  it('refuses more than one character for a cell (it would be laid out as two chunks)', () => {
+    expect(() => cellGlyphs(1, 20, () => '12')).toThrow(/one character/);
   });
 });
 

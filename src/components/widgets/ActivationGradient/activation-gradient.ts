@@ -4,7 +4,8 @@
  * layers, summarised per depth by its median and a 10–90 % band, plus the curves f(z) and f'(z).
  *
  * Model: every layer's pre-activation is drawn independently, z_l ~ N(0, σ²), from a seeded
- * source, so the same settings always give the same figure. For ReLU the chain follows active
+ * source (one per chain), so the same settings always give the same figure, and a deeper network
+ * keeps the layers of a shallower one (depth L's chains are the first L layers of depth L + 1's). For ReLU the chain follows active
  * units (z > 0), where f' = 1 exactly; an inactive unit passes 0 and ends the chain, and the
  * share of active units is reported separately. Sigmoid and tanh units always pass some gradient.
  * Products are kept as log₁₀ sums so that even 50 saturated layers do not underflow.
@@ -77,8 +78,23 @@ export type Figure =
     };
 
 /**
- * `samples` chains of `depth` pre-activations z ~ N(0, σ²) from the seeded source
- * (chain-major: the first `depth` draws belong to chain 0).
+ * Seed of chain `chain`'s own random source, from the figure's `seed`: mulberry32 of
+ * seed·0x9e3779b1 XOR chain, scaled to a 32-bit integer. Each chain drawing from its own source
+ * is what lets a deeper figure extend a shallower one instead of redrawing every chain.
+ */
+export function chainSeed(seed: number, chain: number): number {
+  return Math.floor(mulberry32((Math.imul(seed, 0x9e3779b1) ^ chain) >>> 0)() * 4294967296);
+}
+
+/** Chain `chain`'s source of pre-activations z ~ N(0, σ²) (its first draw is layer 1's z). */
+function chainSource(sigma: number, seed: number, chain: number): () => number {
+  const normal = normalSampler(mulberry32(chainSeed(seed, chain)));
+  return () => sigma * normal();
+}
+
+/**
+ * `samples` chains of `depth` pre-activations z ~ N(0, σ²); chain c's layers come from its own
+ * source (`chainSeed(seed, c)`), so the chains of depth L are the first L layers of depth L + 1's.
  */
 export function samplePreactivations(
   sigma: number,
@@ -86,12 +102,12 @@ export function samplePreactivations(
   samples: number,
   depth: number,
 ): Float64Array[] {
-  const normal = normalSampler(mulberry32(seed));
   // plain loops: Float64Array.from over an array-like with a callback is several times slower
   const chains: Float64Array[] = [];
   for (let c = 0; c < samples; c++) {
+    const draw = chainSource(sigma, seed, c);
     const chain = new Float64Array(depth);
-    for (let l = 0; l < depth; l++) chain[l] = sigma * normal();
+    for (let l = 0; l < depth; l++) chain[l] = draw();
     chains.push(chain);
   }
   return chains;
@@ -116,6 +132,22 @@ export function quantile(sorted: ArrayLike<number>, q: number): number {
 }
 
 /**
+ * The point of depth l (1-based) from the chains' running sums of log₁₀ f′: the median and the BAND
+ * quantiles of the sums (sorted into `sorted`), and the bound l·log₁₀(max f′) (`bound` = log₁₀ max f′).
+ */
+function depthPoint(sums: Float64Array, sorted: Float64Array, depth: number, bound: number): DepthPoint {
+  sorted.set(sums);
+  sorted.sort();
+  return {
+    depth,
+    median: quantile(sorted, 0.5),
+    low: quantile(sorted, BAND[0]),
+    high: quantile(sorted, BAND[1]),
+    bound: depth * bound,
+  };
+}
+
+/**
  * Per depth l = 1 … L: the median and the BAND quantiles of log₁₀ Π_{i≤l} f'(z_i) over the
  * chains, and the bound l·log₁₀(max f').
  */
@@ -126,18 +158,53 @@ export function gradientCurve(kind: ActivationKind, chains: Float64Array[], dept
   const bound = Math.log10(maxDerivative(kind));
   for (let l = 0; l < depth; l++) {
     for (let c = 0; c < chains.length; c++) sums[c]! += pathLog10Derivative(kind, chains[c]![l]!);
-    sorted.set(sums);
-    sorted.sort();
-    points.push({
-      depth: l + 1,
-      median: quantile(sorted, 0.5),
-      low: quantile(sorted, BAND[0]),
-      high: quantile(sorted, BAND[1]),
-      bound: (l + 1) * bound,
-    });
+    points.push(depthPoint(sums, sorted, l + 1, bound));
   }
   return points;
 }
+
+/** The curve of depths 1 … L and the share of pre-activations z > 0 among the chains' L layers. */
+export interface Curve {
+  curve: DepthPoint[];
+  activeShare: number;
+}
+
+/**
+ * The gradient curve of one (activation, σ, seed), grown layer by layer on demand:
+ * `upTo(L)` equals `gradientCurve(kind, samplePreactivations(σ, seed, samples, L), L)` with the
+ * share of active units, but a later `upTo(L′)` only draws and sums the layers not drawn yet
+ * (none when L′ ≤ L), so changing the depth costs one layer, not the whole figure (issue 12).
+ */
+export function growingCurve(
+  kind: ActivationKind,
+  sigma: number,
+  seed: number,
+  samples = SAMPLES,
+): (depth: number) => Curve {
+  const sources = Array.from({ length: samples }, (_, c) => chainSource(sigma, seed, c));
+  const sums = new Float64Array(samples);
+  const sorted = new Float64Array(samples);
+  const bound = Math.log10(maxDerivative(kind));
+  const points: DepthPoint[] = [];
+  /** active[l]: pre-activations z > 0 among the first l layers of every chain */
+  const active = [0];
+  return (depth) => {
+    for (let l = points.length; l < depth; l++) {
+      let on = 0;
+      for (let c = 0; c < samples; c++) {
+        const z = sources[c]!();
+        if (z > 0) on += 1;
+        sums[c]! += pathLog10Derivative(kind, z);
+      }
+      active.push(active[l]! + on);
+      points.push(depthPoint(sums, sorted, l + 1, bound));
+    }
+    return { curve: points.slice(0, depth), activeShare: active[depth]! / (samples * depth) };
+  };
+}
+
+/** The growing curve of the last figure's activation, σ and seed (a depth change reuses it). */
+let lastCurve: { key: string; upTo: (depth: number) => Curve } | undefined;
 
 /** Validates the settings and computes the figure; impossible settings become Problems. */
 export function computeFigure(settings: Settings): Figure {
@@ -148,10 +215,9 @@ export function computeFigure(settings: Settings): Figure {
     checkRange('sigma', sigma, SIGMA_MIN, SIGMA_MAX),
   ].filter((p): p is Problem => p !== null);
   if (problems.length > 0) return { ok: false, problems };
-  const chains = samplePreactivations(sigma, settings.seed, SAMPLES, depth);
-  const curve = gradientCurve(settings.kind, chains, depth);
-  let active = 0;
-  for (const z of chains) for (const v of z) if (v > 0) active += 1;
+  const key = `${settings.kind} ${sigma} ${settings.seed}`;
+  if (lastCurve?.key !== key) lastCurve = { key, upTo: growingCurve(settings.kind, sigma, settings.seed) };
+  const { curve, activeShare } = lastCurve.upTo(depth);
   return {
     ok: true,
     kind: settings.kind,
@@ -160,7 +226,7 @@ export function computeFigure(settings: Settings): Figure {
     seed: settings.seed,
     curve,
     atDepth: curve[curve.length - 1]!,
-    activeShare: active / (SAMPLES * depth),
+    activeShare,
   };
 }
 

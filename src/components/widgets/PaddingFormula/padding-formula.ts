@@ -74,6 +74,34 @@ export function cellKind(x: number, n: number, p: number): CellKind {
 }
 
 /**
+ * One character per cell of a `size` × `size` grid of `cell` px squares (`glyph(y, x)`, or null
+ * for none), as the x list, y list and text of a single SVG <text>: each character positioned on
+ * its own is a text chunk of its own, centred on its cell by text-anchor, so one element draws
+ * what would otherwise take one per cell (issue 12). Cell (y, x) is centred at
+ * (x·cell + cell/2, y·cell + cell/2); row-major order.
+ */
+export function cellGlyphs(
+  size: number,
+  cell: number,
+  glyph: (y: number, x: number) => string | null,
+): { x: string; y: string; text: string } {
+  const xs: number[] = [];
+  const ys: number[] = [];
+  let text = '';
+  for (let y = 0; y < size; y++) {
+    for (let x = 0; x < size; x++) {
+      const g = glyph(y, x);
+      if (g === null) continue;
+      if ([...g].length !== 1) throw new Error(`cellGlyphs: one character per cell, got "${g}"`);
+      xs.push(x * cell + cell / 2);
+      ys.push(y * cell + cell / 2);
+      text += g;
+    }
+  }
+  return { x: xs.join(' '), y: ys.join(' '), text };
+}
+
+/**
  * Padded indices (along one axis) that no kernel position reads: the trailing `rest` cells,
  * plus, with dilation, cells between taps that no placement lands on.
  */
