@@ -7,7 +7,10 @@
 //    pasted into the editor; time until the totals and table are painted, and until the chart is
 //    redrawn; beside it, what a bare <textarea> alone takes to take the same text and paint
 //    (the floor no editor built on a textarea can beat on this machine, at this load).
-// 3. Chromium: keystroke → next paint at DenseNet-121 size (776 lines), median and 95th percentile.
+// 3. Chromium: keystroke → next paint at DenseNet-121 size (776 lines), median and 95th percentile;
+//    then the main thread's CPU time per keystroke from a Chromium trace of a second, separate
+//    round of the same keystrokes (thread time: a busy machine inflates it far less than wall time;
+//    tracing slows the page, so the timed round is not traced).
 //
 // Prints ms and ms per 1,000 lines, and fails (exit 1) when budgets.json's `lab` limits are not met:
 // the `linesAnalysed`-line network shown (totals and table painted) in `analyseAndDrawMs`, and the
@@ -82,6 +85,7 @@ async function browserBench() {
   const { chromium } = await import('@playwright/test');
   const { chromiumArgs, chromiumPath } = await import('./chromium-path.mjs');
   const { base, ensurePreview } = await import('./preview-server.mjs');
+  const { mainThreadCpu, TRACE_CATEGORIES } = await import('./main-thread-cpu.mjs');
   const stop = await ensurePreview();
   const browser = await chromium.launch({ executablePath: chromiumPath() ?? undefined, args: chromiumArgs });
   const PATH = '/tools/architecture-lab/';
@@ -180,6 +184,14 @@ async function browserBench() {
     }
     await page.waitForTimeout(300);
     const keys = await page.evaluate(() => window.__keys);
+    await page.waitForTimeout(1000); // the first round's analysis and chart redraw, done before the trace
+    await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+    for (let i = 0; i < KEYSTROKES; i++) {
+      await page.keyboard.press(i % 2 === 0 ? '0' : 'Backspace');
+      await page.waitForTimeout(120);
+    }
+    await page.waitForTimeout(300);
+    const cpu = mainThreadCpu(JSON.parse((await browser.stopTracing()).toString()), KEYSTROKES);
     const lineCount = text.split('\n').length;
     if (lineCount !== budget.keystrokeLines)
       misses.push(`DenseNet-121 has ${lineCount} lines, budgets.json says ${budget.keystrokeLines}`);
@@ -189,7 +201,8 @@ async function browserBench() {
       );
     console.log(
       `\nChromium, keystroke → paint at DenseNet-121 (${text.split('\n').length} lines, ${keys.length} keystrokes):` +
-        ` median ${median(keys).toFixed(1)} ms, p95 ${quantile(keys, 0.95).toFixed(1)} ms`,
+        ` median ${median(keys).toFixed(1)} ms, p95 ${quantile(keys, 0.95).toFixed(1)} ms;` +
+        ` main-thread CPU ${cpu.perChange} ms per keystroke (traced round), longest task ${cpu.longest} ms CPU`,
     );
   } finally {
     await browser.close();

@@ -27,6 +27,7 @@ import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './chromium-path.mjs';
 import { base, ensurePreview } from './preview-server.mjs';
 import { measureInPage } from './widget-change.mjs';
+import { mainThreadCpu, TRACE_CATEGORIES } from './main-thread-cpu.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -57,29 +58,6 @@ const stopPreview = await ensurePreview();
 console.log(
   `Widget benchmark — ${cpus().length} cores, load average ${load()}; ${budgets.changes} changes per widget`,
 );
-
-/**
- * Main-thread CPU time from a Chromium trace: the renderer main thread's top-level tasks (RunTask),
- * by thread time (`tdur`, which leaves out the time the busy machine did not run the thread).
- * Returns ms per change (all tasks during the changes / changes) and the longest task's CPU ms.
- */
-function mainThreadCpu(trace, changes) {
-  const events = trace.traceEvents ?? trace;
-  const main = events.find(
-    (e) =>
-      e.name === 'thread_name' &&
-      e.args?.name === 'CrRendererMain' &&
-      events.some((x) => x.pid === e.pid && x.name === 'RunTask' && x.tdur > 0),
-  );
-  const tasks = main
-    ? events.filter((e) => e.pid === main.pid && e.tid === main.tid && e.name === 'RunTask' && e.ph === 'X')
-    : [];
-  const total = tasks.reduce((a, e) => a + (e.tdur ?? 0), 0) / 1000;
-  return {
-    perChange: Math.round((total / Math.max(1, changes)) * 10) / 10,
-    longest: Math.round(Math.max(0, ...tasks.map((e) => (e.tdur ?? 0) / 1000))),
-  };
-}
 
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 const results = [];
@@ -119,9 +97,7 @@ try {
             results.push({ widget: name, page: path, backend: tf ? run.backend : 'none', error: r.error });
             continue;
           }
-          await browser.startTracing(page, {
-            categories: ['toplevel', 'disabled-by-default-devtools.timeline'],
-          });
+          await browser.startTracing(page, { categories: TRACE_CATEGORIES });
           const traced = await page.evaluate(measureInPage, { name, selector, n: budgets.changes });
           const cpu = mainThreadCpu(
             JSON.parse((await browser.stopTracing()).toString()),

@@ -5,6 +5,7 @@ import {
   MAX_LINK_TEXT_BYTES,
   encodeNetwork,
   hashFor,
+  isTypingEdit,
   problemLine,
   readHash,
 } from '~/components/widgets/ArchitectureLab/lab-state';
@@ -105,5 +106,26 @@ describe('URL fragment', () => {
   it('hashFor writes what readHash reads', () => {
     expect(readHash(hashFor({ preset: 'resnet50' }))).toEqual({ preset: 'resnet50' });
     expect(readHash(hashFor({ net: 'x_y-z' }))).toEqual({ net: 'x_y-z' });
+  });
+});
+
+describe('isTypingEdit', () => {
+  it.each([
+    ['insertText', true],
+    ['insertCompositionText', true],
+    ['insertLineBreak', true],
+    ['insertParagraph', false],
+    ['deleteContentBackward', true],
+    ['deleteContentForward', true],
+    ['deleteWordBackward', true],
+    ['deleteByCut', true],
+    ['insertFromPaste', false],
+    ['insertFromDrop', false],
+    ['insertReplacementText', false],
+    ['historyUndo', false],
+    ['historyRedo', false],
+    ['', false],
+  ])('%j → %s', (inputType, typing) => {
+    expect(isTypingEdit(inputType)).toBe(typing);
   });
 });

@@ -53,6 +53,21 @@ export function analyzeText(text: string): LabResult {
   return { ok: true, analysis: result.value, layerCount };
 }
 
+/**
+ * Whether an edit of the editor (an InputEvent's `inputType`) is typing — characters inserted or
+ * deleted one keystroke at a time (an input method's composition too: Korean is typed that way),
+ * or a new line — after which the Lab waits for a pause before it analyses again; a paste, a
+ * drop, undo/redo or a text set by script is analysed at once.
+ */
+export function isTypingEdit(inputType: string): boolean {
+  return (
+    inputType.startsWith('insertText') ||
+    inputType.startsWith('delete') ||
+    inputType === 'insertLineBreak' ||
+    inputType === 'insertCompositionText'
+  );
+}
+
 /** Lines in the text as the editor numbers them: the count of "\n" plus one ("" has 1 line). */
 export function lineCount(text: string): number {
   let n = 1;
