@@ -10,7 +10,9 @@
  * over idle time so that no task grows long; the blocks stay skipped afterwards. What the reader
  * sees stays put: Chromium's scroll anchoring did not make up for blocks above the window changing
  * size here (a heading opened by its #anchor at 1280 px ended 410 px above the window), so each
- * slice scrolls by however far the first block in view moved. `html` gets
+ * slice scrolls by however far the first block in view moved. A page opened at an #anchor keeps
+ * that target where the browser put it, until the reader scrolls: the widgets above it rendering
+ * after load had moved lesson 9's last heading 1,600 px down at 1280 px. `html` gets
  * `data-placeholders="measured"` when all are done (and again after a width change).
  */
 import { batchLength, placeholderBlockSize } from './placeholder-size';
@@ -57,21 +59,33 @@ function measure(blocks: HTMLElement[]) {
   });
 }
 
+/** The #anchor's target and where the browser scrolled it, until the reader scrolls on their own. */
+let opened: { target: Element; top: number } | undefined;
+
+/** Scrolls the #anchor's target back to where the browser put it. */
+function keepOpened() {
+  if (!opened) return;
+  const moved = opened.target.getBoundingClientRect().top - opened.top;
+  if (Math.abs(moved) >= 1) scrollBy(0, moved);
+}
+
 let run = 0;
 
 function measureAll() {
   const mine = ++run;
   delete document.documentElement.dataset.placeholders;
-  const queue = [...document.querySelectorAll<HTMLElement>(CANDIDATES)].filter(
-    (el) => getComputedStyle(el).contentVisibility === 'auto',
-  );
+  // Last block first: a widget's own skipped parts come after it in the document, and must stand
+  // in at their real heights before the widget around them is measured.
+  const queue = [...document.querySelectorAll<HTMLElement>(CANDIDATES)]
+    .filter((el) => getComputedStyle(el).contentVisibility === 'auto')
+    .reverse();
   const slice = (deadline?: IdleDeadline) => {
     if (mine !== run) return; // a newer run (after a resize) took over
     // A callback that ran because the page stayed busy (didTimeout) gets a slice too, and every
     // slice measures at least one batch: otherwise a busy page would never finish.
     const budget = deadline && !deadline.didTimeout ? Math.min(SLICE_MS, deadline.timeRemaining()) : SLICE_MS;
     const end = performance.now() + budget;
-    const anchor = inView();
+    const anchor = opened ? undefined : inView();
     const top = anchor?.getBoundingClientRect().top ?? 0;
     do {
       const counts = queue.slice(0, 8).map((block) => block.getElementsByTagName('*').length);
@@ -79,6 +93,7 @@ function measureAll() {
     } while (queue.length && performance.now() < end);
     const moved = anchor ? anchor.getBoundingClientRect().top - top : 0;
     if (moved !== 0) scrollBy(0, moved);
+    keepOpened();
     if (queue.length) idle(slice);
     else document.documentElement.dataset.placeholders = 'measured';
   };
@@ -87,6 +102,21 @@ function measureAll() {
 
 let width = 0;
 function start() {
+  const id = decodeURIComponent(location.hash.slice(1));
+  const target = id ? document.getElementById(id) : null;
+  if (target && scrollY > 0) {
+    opened = { target, top: target.getBoundingClientRect().top };
+    const forget = () => (opened = undefined);
+    for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown', 'hashchange'])
+      addEventListener(type, forget, { once: true, passive: true });
+    // Blocks near the target render in the first frames after load, before any idle period.
+    let frames = 8;
+    const everyFrame = () => {
+      keepOpened();
+      if (--frames > 0) requestAnimationFrame(everyFrame);
+    };
+    requestAnimationFrame(everyFrame);
+  }
   width = innerWidth;
   measureAll();
   // Heights follow the width; a phone's address bar changing the height must not start over.
