@@ -1,5 +1,5 @@
 /**
- * ActivationGradient's two charts as Plot specs (rendered by shared/plot.ts `renderChart`, on the
+ * ActivationGradient's two charts as Plot specs (rendered by shared/plot.ts `drawChart`, on the
  * server with a linkedom document and in the browser after a change): the gradient factor per
  * depth on a log axis, and f(z) with f'(z). Colours come from CSS classes (see the .svelte
  * styles), so both themes work; lines differ by dash pattern too, never by colour alone.
@@ -20,7 +20,7 @@ import type { ActivationKind } from '~/lib/cnn/activations';
 import type { Locale, Strings } from '~/i18n/translate';
 import { createTranslator } from '~/components/widgets/shared/translator';
 import { maxDerivative } from '~/lib/cnn/activations';
-import { renderChart } from '~/components/widgets/shared/plot';
+import { drawChart } from '~/components/widgets/shared/plot';
 import { decadeAxis } from '~/components/widgets/shared/log-axis';
 import { SAMPLES, type Figure } from './activation-gradient';
 
@@ -148,6 +148,17 @@ export function renderGradientChart(
   doc: Document,
   width?: number,
 ): string {
+  return drawGradientChart(figure, strings, locale, doc, width).outerHTML;
+}
+
+/** The gradient-factor chart as a detached element of `doc` (the island's redraws, plot.ts `drawChart`). */
+export function drawGradientChart(
+  figure: OkFigure,
+  strings: Strings,
+  locale: Locale,
+  doc: Document,
+  width?: number,
+): Element {
   const { t } = createTranslator(strings, locale);
   const name = t(`activationGradient.name.${figure.kind}`);
   const spec = gradientChart(
@@ -165,7 +176,7 @@ export function renderGradientChart(
     },
     width,
   );
-  return renderChart(spec, doc);
+  return drawChart(spec, doc);
 }
 
 /** The activation chart (f and its derivative) as SVG markup for a valid figure. */
@@ -176,6 +187,17 @@ export function renderActivationChart(
   doc: Document,
   width?: number,
 ): string {
+  return drawActivationChart(figure, strings, locale, doc, width).outerHTML;
+}
+
+/** The activation chart as a detached element of `doc` (the island's redraws, plot.ts `drawChart`). */
+export function drawActivationChart(
+  figure: OkFigure,
+  strings: Strings,
+  locale: Locale,
+  doc: Document,
+  width?: number,
+): Element {
   const { t } = createTranslator(strings, locale);
   const name = t(`activationGradient.name.${figure.kind}`);
   const spec = activationChart(
@@ -190,7 +212,7 @@ export function renderActivationChart(
     },
     width,
   );
-  return renderChart(spec, doc);
+  return drawChart(spec, doc);
 }
 
 /** Both charts as SVG markup for a valid figure, drawn with `doc` (server or browser document). */
