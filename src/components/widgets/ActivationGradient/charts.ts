@@ -20,7 +20,7 @@ import type { ActivationKind } from '~/lib/cnn/activations';
 import type { Locale, Strings } from '~/i18n/translate';
 import { createTranslator } from '~/components/widgets/shared/translator';
 import { maxDerivative } from '~/lib/cnn/activations';
-import { drawChart } from '~/components/widgets/shared/plot';
+import { asMarkup, drawChart } from '~/components/widgets/shared/plot';
 import { decadeAxis } from '~/components/widgets/shared/log-axis';
 import { SAMPLES, type Figure } from './activation-gradient';
 
@@ -141,15 +141,7 @@ export function activationChart(
 type OkFigure = Extract<Figure, { ok: true }>;
 
 /** The gradient-factor chart (median and band over depth) as SVG markup for a valid figure. */
-export function renderGradientChart(
-  figure: OkFigure,
-  strings: Strings,
-  locale: Locale,
-  doc: Document,
-  width?: number,
-): string {
-  return drawGradientChart(figure, strings, locale, doc, width).outerHTML;
-}
+export const renderGradientChart = asMarkup(drawGradientChart);
 
 /** The gradient-factor chart as a detached element of `doc` (the island's redraws, plot.ts `drawChart`). */
 export function drawGradientChart(
@@ -180,15 +172,7 @@ export function drawGradientChart(
 }
 
 /** The activation chart (f and its derivative) as SVG markup for a valid figure. */
-export function renderActivationChart(
-  figure: OkFigure,
-  strings: Strings,
-  locale: Locale,
-  doc: Document,
-  width?: number,
-): string {
-  return drawActivationChart(figure, strings, locale, doc, width).outerHTML;
-}
+export const renderActivationChart = asMarkup(drawActivationChart);
 
 /** The activation chart as a detached element of `doc` (the island's redraws, plot.ts `drawChart`). */
 export function drawActivationChart(

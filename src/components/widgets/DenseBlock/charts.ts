@@ -5,7 +5,7 @@
  * (so the parts differ by more than colour, and the numbers are readable without the colours).
  */
 import * as Plot from '@observablehq/plot';
-import { drawChart } from '~/components/widgets/shared/plot';
+import { asMarkup, drawChart } from '~/components/widgets/shared/plot';
 import type { Locale, Strings } from '~/i18n/translate';
 import { createTranslator } from '~/components/widgets/shared/translator';
 import type { DenseBlockFigure } from '~/lib/cnn/dense-blocks';
@@ -32,15 +32,7 @@ export function channelBars(f: DenseBlockFigure, inputName: string, transitionNa
 }
 
 /** The chart as SVG markup (the build's, and the goldens'). */
-export function renderChannelChart(
-  f: DenseBlockFigure,
-  strings: Strings,
-  locale: Locale,
-  doc: Document,
-  width = CHART_WIDTH,
-): string {
-  return channelChart(f, strings, locale, doc, width).outerHTML;
-}
+export const renderChannelChart = asMarkup(channelChart);
 
 /** The chart as a detached element of `doc` (the island's redraws, see plot.ts `drawChart`). */
 export function channelChart(

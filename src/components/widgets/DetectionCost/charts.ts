@@ -4,22 +4,14 @@
  * end; detectors are named on the axis, so nothing depends on colour.
  */
 import * as Plot from '@observablehq/plot';
-import { drawChart } from '~/components/widgets/shared/plot';
+import { asMarkup, drawChart } from '~/components/widgets/shared/plot';
 import type { Locale, Strings } from '~/i18n/translate';
 import { createTranslator } from '~/components/widgets/shared/translator';
 import type { DetectionCost } from '~/lib/cnn';
 import { CHART_WIDTH, costRows, detectorNames, logDomain } from './detection-cost-view';
 
 /** The chart as SVG markup (the build's, and the goldens'). */
-export function renderCostChart(
-  cost: DetectionCost,
-  strings: Strings,
-  locale: Locale,
-  doc: Document,
-  width = CHART_WIDTH,
-): string {
-  return drawCostChart(cost, strings, locale, doc, width).outerHTML;
-}
+export const renderCostChart = asMarkup(drawCostChart);
 
 /** The chart as a detached element of `doc` (the island's redraws, see plot.ts `drawChart`). */
 export function drawCostChart(

@@ -23,6 +23,15 @@ export function renderChart(spec: ChartSpec, doc: Document): string {
 }
 
 /**
+ * A chart-drawing function made to return the chart's markup (`outerHTML`) instead of its element:
+ * `export const renderX = asMarkup(drawX)` gives the build and the goldens the markup of exactly
+ * what an island draws with `drawX`.
+ */
+export function asMarkup<A extends unknown[]>(draw: (...args: A) => Element): (...args: A) => string {
+  return (...args) => draw(...args).outerHTML;
+}
+
+/**
  * Draws a chart as a detached element of `doc` (the markup `renderChart` returns). An island hands
  * it to LiveMarkup as it is: writing it out as markup only for LiveMarkup to parse it back cost
  * about 1.5 ms per change (issue 12).

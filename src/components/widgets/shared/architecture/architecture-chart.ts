@@ -4,7 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { Analysis } from '~/lib/cnn/analyze';
-import { drawChart, type ChartSpec } from '~/components/widgets/shared/plot';
+import { asMarkup, drawChart, type ChartSpec } from '~/components/widgets/shared/plot';
 import { chartData, chartLabels, PARAMS_CHART_WIDTH, type ChartLabels } from './architecture';
 import { formatNumber, translate, type Locale, type Strings } from '~/i18n/translate';
 import { builtCharts } from '~/components/widgets/shared/on-demand';
@@ -55,16 +55,7 @@ export function paramsChart(analysis: Analysis, labels: ChartLabels, width = PAR
 }
 
 /** The chart as SVG markup for `network`, in the reader's language, `width` px wide. */
-export function renderParamsChart(
-  analysis: Analysis,
-  strings: Strings,
-  network: string,
-  locale: Locale,
-  doc: Document,
-  width = PARAMS_CHART_WIDTH,
-): string {
-  return drawParamsChart(analysis, strings, network, locale, doc, width).outerHTML;
-}
+export const renderParamsChart = asMarkup(drawParamsChart);
 
 /** The same chart as a detached element of `doc` (an island's redraws into LiveMarkup, plot.ts `drawChart`). */
 export function drawParamsChart(
