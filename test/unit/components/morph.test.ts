@@ -70,6 +70,27 @@ describe('morphInto', () => {
   });
 });
 
+describe('morphInto with a detached element (a chart drawn in the browser)', () => {
+  it('ends equal to the element, keeping the nodes that match', () => {
+    const before =
+      '<svg viewBox="0 0 10 10"><g class="bars"><rect y="1"></rect><rect y="2"></rect></g></svg>';
+    const after = '<svg viewBox="0 0 10 10"><g class="bars"><rect y="3"></rect></g><text>5</text></svg>';
+    const div = host(before);
+    const kept = div.querySelector('g')!;
+    const drawn = host(after).firstElementChild!;
+    morphInto(div, drawn);
+    expect(div.innerHTML).toBe(host(after).innerHTML);
+    expect(div.querySelector('g')).toBe(kept);
+    expect(div.querySelectorAll('rect')).toHaveLength(1);
+  });
+  it('takes the element itself when nothing was shown', () => {
+    const div = host('');
+    const drawn = host('<svg><rect x="1"></rect></svg>').firstElementChild!;
+    morphInto(div, drawn);
+    expect(div.firstElementChild).toBe(drawn);
+  });
+});
+
 describe('importOnce', () => {
   it('imports once and hands every caller the same module', async () => {
     let calls = 0;

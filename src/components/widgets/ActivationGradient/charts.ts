@@ -1,5 +1,5 @@
 /**
- * ActivationGradient's two charts as Plot specs (rendered by shared/plot.ts `renderChart`, on the
+ * ActivationGradient's two charts as Plot specs (rendered by shared/plot.ts `drawChart`, on the
  * server with a linkedom document and in the browser after a change): the gradient factor per
  * depth on a log axis, and f(z) with f'(z). Colours come from CSS classes (see the .svelte
  * styles), so both themes work; lines differ by dash pattern too, never by colour alone.
@@ -20,7 +20,7 @@ import type { ActivationKind } from '~/lib/cnn/activations';
 import type { Locale, Strings } from '~/i18n/translate';
 import { createTranslator } from '~/components/widgets/shared/translator';
 import { maxDerivative } from '~/lib/cnn/activations';
-import { renderChart } from '~/components/widgets/shared/plot';
+import { asMarkup, drawChart } from '~/components/widgets/shared/plot';
 import { decadeAxis } from '~/components/widgets/shared/log-axis';
 import { SAMPLES, type Figure } from './activation-gradient';
 
@@ -141,13 +141,16 @@ export function activationChart(
 type OkFigure = Extract<Figure, { ok: true }>;
 
 /** The gradient-factor chart (median and band over depth) as SVG markup for a valid figure. */
-export function renderGradientChart(
+export const renderGradientChart = asMarkup(drawGradientChart);
+
+/** The gradient-factor chart as a detached element of `doc` (the island's redraws, plot.ts `drawChart`). */
+export function drawGradientChart(
   figure: OkFigure,
   strings: Strings,
   locale: Locale,
   doc: Document,
   width?: number,
-): string {
+): Element {
   const { t } = createTranslator(strings, locale);
   const name = t(`activationGradient.name.${figure.kind}`);
   const spec = gradientChart(
@@ -165,17 +168,20 @@ export function renderGradientChart(
     },
     width,
   );
-  return renderChart(spec, doc);
+  return drawChart(spec, doc);
 }
 
 /** The activation chart (f and its derivative) as SVG markup for a valid figure. */
-export function renderActivationChart(
+export const renderActivationChart = asMarkup(drawActivationChart);
+
+/** The activation chart as a detached element of `doc` (the island's redraws, plot.ts `drawChart`). */
+export function drawActivationChart(
   figure: OkFigure,
   strings: Strings,
   locale: Locale,
   doc: Document,
   width?: number,
-): string {
+): Element {
   const { t } = createTranslator(strings, locale);
   const name = t(`activationGradient.name.${figure.kind}`);
   const spec = activationChart(
@@ -190,7 +196,7 @@ export function renderActivationChart(
     },
     width,
   );
-  return renderChart(spec, doc);
+  return drawChart(spec, doc);
 }
 
 /** Both charts as SVG markup for a valid figure, drawn with `doc` (server or browser document). */

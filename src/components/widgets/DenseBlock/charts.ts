@@ -5,7 +5,7 @@
  * (so the parts differ by more than colour, and the numbers are readable without the colours).
  */
 import * as Plot from '@observablehq/plot';
-import { renderChart } from '~/components/widgets/shared/plot';
+import { asMarkup, drawChart } from '~/components/widgets/shared/plot';
 import type { Locale, Strings } from '~/i18n/translate';
 import { createTranslator } from '~/components/widgets/shared/translator';
 import type { DenseBlockFigure } from '~/lib/cnn/dense-blocks';
@@ -31,13 +31,17 @@ export function channelBars(f: DenseBlockFigure, inputName: string, transitionNa
   return bars;
 }
 
-export function renderChannelChart(
+/** The chart as SVG markup (the build's, and the goldens'). */
+export const renderChannelChart = asMarkup(channelChart);
+
+/** The chart as a detached element of `doc` (the island's redraws, see plot.ts `drawChart`). */
+export function channelChart(
   f: DenseBlockFigure,
   strings: Strings,
   locale: Locale,
   doc: Document,
   width = CHART_WIDTH,
-): string {
+): Element {
   const { t, num } = createTranslator(strings, locale);
   const inputName = t('denseBlock.chartInput');
   const transitionName = t('denseBlock.chartTransition');
@@ -55,7 +59,7 @@ export function renderChannelChart(
     (p, i) => i % every === 0 || p.name === lastLayer || p.name === transitionName,
   );
   const out = f.block.output.c;
-  return renderChart(
+  return drawChart(
     {
       label: t('denseBlock.chartLabel'),
       description: t(f.transition ? 'denseBlock.chartDescriptionTransition' : 'denseBlock.chartDescription', {

@@ -4,19 +4,23 @@
  * end; detectors are named on the axis, so nothing depends on colour.
  */
 import * as Plot from '@observablehq/plot';
-import { renderChart } from '~/components/widgets/shared/plot';
+import { asMarkup, drawChart } from '~/components/widgets/shared/plot';
 import type { Locale, Strings } from '~/i18n/translate';
 import { createTranslator } from '~/components/widgets/shared/translator';
 import type { DetectionCost } from '~/lib/cnn';
 import { CHART_WIDTH, costRows, detectorNames, logDomain } from './detection-cost-view';
 
-export function renderCostChart(
+/** The chart as SVG markup (the build's, and the goldens'). */
+export const renderCostChart = asMarkup(drawCostChart);
+
+/** The chart as a detached element of `doc` (the island's redraws, see plot.ts `drawChart`). */
+export function drawCostChart(
   cost: DetectionCost,
   strings: Strings,
   locale: Locale,
   doc: Document,
   width = CHART_WIDTH,
-): string {
+): Element {
   const { t, compact } = createTranslator(strings, locale);
   const rows = costRows(cost).map((r) => ({
     ...r,
@@ -27,7 +31,7 @@ export function renderCostChart(
   const ticks = Array.from({ length: Math.round(Math.log10(hi / lo)) + 1 }, (_, i) => lo * 10 ** i);
   const narrow = width < 420;
   const at = (key: string) => rows.find((r) => r.key === key)!.text;
-  return renderChart(
+  return drawChart(
     {
       label: t('detectionCost.chartLabel'),
       description: t('detectionCost.chartDescription', {

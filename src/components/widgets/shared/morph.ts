@@ -7,9 +7,19 @@
  * number changed, against well under 1 ms for the text node that did (issue 12).
  */
 
-/** Makes `target`'s children equal to the nodes `html` parses to, reusing every node that matches. */
-export function morphInto(target: Element, html: string): void {
-  const template = target.ownerDocument.createElement('template');
+/**
+ * Makes `target`'s children equal to the nodes `html` parses to (or to the one detached node
+ * `html`, which may be moved into `target`), reusing every node that matches.
+ */
+export function morphInto(target: Element, html: string | Node): void {
+  const doc = target.ownerDocument;
+  if (typeof html !== 'string') {
+    const holder = doc.createDocumentFragment();
+    holder.appendChild(html);
+    morphChildren(target, holder);
+    return;
+  }
+  const template = doc.createElement('template');
   template.innerHTML = html;
   morphChildren(target, template.content);
 }

@@ -19,7 +19,7 @@
  */
 import { drawWidth, fitsNarrow, isNarrower, loadThen } from './on-demand';
 
-export interface OnDemandChartOptions<M, I> {
+export interface OnDemandChartOptions<M, I, O extends string | Element = string> {
   /** The SVG markup rendered at build time ('' when there is none). */
   built: () => string;
   /** The same chart drawn at build time at NARROW_CHART_WIDTH (omit when `width` is already that narrow). */
@@ -32,14 +32,17 @@ export interface OnDemandChartOptions<M, I> {
   changed: () => boolean;
   /** The chart module; write `() => import('./charts')` so the bundler splits it off. */
   load: () => Promise<M>;
-  /** Draws `input` with the module at `width` px (undefined before layout: the chart's default). */
-  draw: (module: M, input: I, width: number | undefined) => string;
+  /**
+   * Draws `input` with the module at `width` px (undefined before layout: the chart's default):
+   * markup, or a detached element for LiveMarkup (plot.ts `drawChart`, cheaper per change).
+   */
+  draw: (module: M, input: I, width: number | undefined) => O;
 }
 
 /** A chart's markup and its container's measured width. */
-export interface OnDemandChart {
+export interface OnDemandChart<O extends string | Element = string> {
   /** The markup to show: the latest drawing, or the build's. */
-  readonly svg: string;
+  readonly svg: string | O;
   /** The container's width in px; bind it with `bind:clientWidth={chart.width}`. */
   width: number;
 }
@@ -50,9 +53,11 @@ export interface OnDemandChart {
  * and shows `draw(module, input, drawWidth)`. An answer that arrives after the settings changed
  * again is dropped. Call during component setup.
  */
-export function onDemandChart<M, I>(options: OnDemandChartOptions<M, I>): OnDemandChart {
+export function onDemandChart<M, I, O extends string | Element = string>(
+  options: OnDemandChartOptions<M, I, O>,
+): OnDemandChart<O> {
   let measured = $state(0);
-  let drawn = $state('');
+  let drawn: O | '' = $state.raw('');
   const narrow = $derived(
     options.narrow !== undefined && isNarrower(measured, options.width) && fitsNarrow(measured)
       ? options.narrow()

@@ -4,7 +4,7 @@
  */
 import * as Plot from '@observablehq/plot';
 import type { Analysis } from '~/lib/cnn/analyze';
-import { renderChart, type ChartSpec } from '~/components/widgets/shared/plot';
+import { asMarkup, drawChart, type ChartSpec } from '~/components/widgets/shared/plot';
 import { chartData, chartLabels, PARAMS_CHART_WIDTH, type ChartLabels } from './architecture';
 import { formatNumber, translate, type Locale, type Strings } from '~/i18n/translate';
 import { builtCharts } from '~/components/widgets/shared/on-demand';
@@ -55,15 +55,18 @@ export function paramsChart(analysis: Analysis, labels: ChartLabels, width = PAR
 }
 
 /** The chart as SVG markup for `network`, in the reader's language, `width` px wide. */
-export function renderParamsChart(
+export const renderParamsChart = asMarkup(drawParamsChart);
+
+/** The same chart as a detached element of `doc` (an island's redraws into LiveMarkup, plot.ts `drawChart`). */
+export function drawParamsChart(
   analysis: Analysis,
   strings: Strings,
   network: string,
   locale: Locale,
   doc: Document,
   width = PARAMS_CHART_WIDTH,
-): string {
-  return renderChart(paramsChart(analysis, chartLabels(strings, network, analysis, locale), width), doc);
+): Element {
+  return drawChart(paramsChart(analysis, chartLabels(strings, network, analysis, locale), width), doc);
 }
 
 /** A preset's chart at both build widths (builtCharts), named as the reader's language names the preset. */
