@@ -14,6 +14,7 @@ import rehypeLeanMath from './src/lib/markdown/rehype-lean-math.mjs';
 import contentChecks from './src/lib/markdown/content-checks.mjs';
 import contentSecurityPolicy from './scripts/csp.mjs';
 import plotWithoutIntl from './scripts/plot-without-intl.mjs';
+import compileHints from './scripts/compile-hints.mjs';
 
 // Notebook cells hydrate with `client:cell`: when visible, or when a run wakes every cell of the page.
 /** @type {import('astro').AstroIntegration} */
@@ -89,7 +90,11 @@ export default defineConfig({
   ],
   vite: {
     // Plot's en-US number format without Intl, whose first use costs a page ~60 ms (issue 12).
-    plugins: [plotWithoutIntl()],
+    // The Architecture Lab's hydration runs code V8 compiled eagerly when it loaded (scripts/compile-hints.mjs).
+    plugins: [
+      plotWithoutIntl(),
+      compileHints(['/ArchitectureLab/ArchitectureLab.svelte', '/@astrojs/svelte/dist/client.svelte.js']),
+    ],
     // The TensorFlow.js worker (src/lib/tf) is an ES module worker, so it can load its backends as
     // separate chunks (the CPU backend is downloaded only when WebGL is unavailable).
     worker: { format: 'es' },
