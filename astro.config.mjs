@@ -29,6 +29,21 @@ const notebookCells = {
   },
 };
 
+// Islands that hydrate with `client:staged`: when visible, their code loaded in one task and hydrated in the next.
+/** @type {import('astro').AstroIntegration} */
+const stagedIslands = {
+  name: 'staged-islands',
+  hooks: {
+    'astro:config:setup': ({ addClientDirective }) =>
+      addClientDirective({
+        name: 'staged',
+        entrypoint: fileURLToPath(
+          new URL('./src/components/widgets/shared/staged-directive.ts', import.meta.url),
+        ),
+      }),
+  },
+};
+
 // KaTeX renders at build time, as MathML only (issue 12): browsers lay MathML Core out natively, and
 // KaTeX's default HTML copy beside it tripled the DOM of the formula-heavy lessons (lesson 5: 2,892
 // elements, 1.1 s of style and layout on a phone). No KaTeX CSS or fonts are needed (src/styles/course.css).
@@ -87,6 +102,7 @@ export default defineConfig({
     contentChecks(),
     contentSecurityPolicy(),
     notebookCells,
+    stagedIslands,
   ],
   vite: {
     // Plot's en-US number format without Intl, whose first use costs a page ~60 ms (issue 12).
