@@ -8,6 +8,7 @@ import {
   isTypingEdit,
   problemLine,
   readHash,
+  rememberingAnalyzer,
   verdictOf,
 } from '~/components/widgets/ArchitectureLab/lab-state';
 import { formatNetwork } from '~/lib/cnn/text-format';
@@ -161,5 +162,34 @@ describe('verdictOf (the status sentence’s figures)', () => {
     });
     expect(verdictOf(result(null, 4, 2))).toEqual({ ok: false, count: 3, line: 4 });
     expect(verdictOf(result(null))).toEqual({ ok: false, count: 1, line: null });
+  });
+});
+
+describe('rememberingAnalyzer', () => {
+  const alexnet = formatNetwork(presets['alexnet-2012'].network, presets['alexnet-2012'].input);
+  const broken = 'input 8x8x3\nfc 10\n';
+
+  it('gives what analyzeText gives', () => {
+    const analyse = rememberingAnalyzer();
+    expect(analyse(alexnet)).toEqual(analyzeText(alexnet));
+    expect(analyse(broken)).toEqual(analyzeText(broken));
+  });
+
+  it('the same text again: the same result object; another text in between: a new one', () => {
+    const analyse = rememberingAnalyzer();
+    const first = analyse(alexnet);
+    expect(analyse(alexnet)).toBe(first);
+    const other = analyse(broken);
+    expect(other).not.toBe(first);
+    expect(analyse(broken)).toBe(other);
+    const again = analyse(alexnet);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+  });
+
+  it('two analyzers do not share their memory', () => {
+    const a = rememberingAnalyzer();
+    const b = rememberingAnalyzer();
+    expect(a(alexnet)).not.toBe(b(alexnet));
   });
 });

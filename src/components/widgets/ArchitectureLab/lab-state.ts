@@ -55,6 +55,19 @@ export function analyzeText(text: string): LabResult {
 }
 
 /**
+ * analyzeText that remembers its last text and result: asked again for the same text, it returns
+ * the same result object without analysing again. The Lab analyses in one task and shows the
+ * result in the next, so a keystroke can slip in between two shorter tasks.
+ */
+export function rememberingAnalyzer(): (text: string) => LabResult {
+  let last: { text: string; result: LabResult } | null = null;
+  return (text) => {
+    if (last === null || last.text !== text) last = { text, result: analyzeText(text) };
+    return last.result;
+  };
+}
+
+/**
  * What the Lab's one-line status says about a result: the layer count, total parameters, total
  * multiply–adds (sums over the analysis, see `analyze`) and output shape when it analyses;
  * otherwise how many problems and the first line that has one (null when no problem names a line).
