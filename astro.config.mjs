@@ -16,33 +16,23 @@ import contentSecurityPolicy from './scripts/csp.mjs';
 import plotWithoutIntl from './scripts/plot-without-intl.mjs';
 import compileHints from './scripts/compile-hints.mjs';
 
+/**
+ * An integration that registers the client directive `client:<name>` from `entrypoint` (a path from here).
+ * @param {string} name
+ * @param {string} entrypoint
+ * @returns {import('astro').AstroIntegration}
+ */
+const clientDirective = (name, entrypoint) => ({
+  name: `client-${name}`,
+  hooks: {
+    'astro:config:setup': ({ addClientDirective }) =>
+      addClientDirective({ name, entrypoint: fileURLToPath(new URL(entrypoint, import.meta.url)) }),
+  },
+});
 // Notebook cells hydrate with `client:cell`: when visible, or when a run wakes every cell of the page.
-/** @type {import('astro').AstroIntegration} */
-const notebookCells = {
-  name: 'notebook-cells',
-  hooks: {
-    'astro:config:setup': ({ addClientDirective }) =>
-      addClientDirective({
-        name: 'cell',
-        entrypoint: fileURLToPath(new URL('./src/components/notebook/cell-directive.ts', import.meta.url)),
-      }),
-  },
-};
-
+const notebookCells = clientDirective('cell', './src/components/notebook/cell-directive.ts');
 // Islands that hydrate with `client:staged`: when visible, their code loaded in one task and hydrated in the next.
-/** @type {import('astro').AstroIntegration} */
-const stagedIslands = {
-  name: 'staged-islands',
-  hooks: {
-    'astro:config:setup': ({ addClientDirective }) =>
-      addClientDirective({
-        name: 'staged',
-        entrypoint: fileURLToPath(
-          new URL('./src/components/widgets/shared/staged-directive.ts', import.meta.url),
-        ),
-      }),
-  },
-};
+const stagedIslands = clientDirective('staged', './src/components/widgets/shared/staged-directive.ts');
 
 // KaTeX renders at build time, as MathML only (issue 12): browsers lay MathML Core out natively, and
 // KaTeX's default HTML copy beside it tripled the DOM of the formula-heavy lessons (lesson 5: 2,892
