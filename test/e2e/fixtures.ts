@@ -106,11 +106,23 @@ export async function useTheme(page: Page, theme: 'light' | 'dark') {
 }
 
 /**
+ * Waits until every off-screen lesson block stands in at its measured height (measure-placeholders.ts):
+ * about a second after load on a quiet machine, several with two test workers on two cores.
+ */
+export async function placeholdersMeasured(page: Page) {
+  await expect(page.locator('html')).toHaveAttribute('data-placeholders', 'measured', { timeout: 20_000 });
+}
+
+/**
  * Opens `path`, scrolls the widget `[data-widget="<widgetName>"]` into view (its island is
  * client:visible) and waits until it has hydrated: Astro removes the island's ssr attribute then.
+ * It scrolls once the off-screen blocks have their measured placeholders (about a second after
+ * load), as a reader who scrolls there would: before that, blocks above the widget rendering at
+ * their real heights could still move it under the next click (placeholders.spec.ts).
  */
 export async function hydrated(page: Page, path: string, widgetName: string) {
   await page.goto(path);
+  await placeholdersMeasured(page);
   await page.locator(`[data-widget="${widgetName}"]`).scrollIntoViewIfNeeded();
   await expect(page.locator(`astro-island:has([data-widget="${widgetName}"])`)).not.toHaveAttribute(
     'ssr',
