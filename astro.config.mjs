@@ -14,19 +14,25 @@ import rehypeLeanMath from './src/lib/markdown/rehype-lean-math.mjs';
 import contentChecks from './src/lib/markdown/content-checks.mjs';
 import contentSecurityPolicy from './scripts/csp.mjs';
 import plotWithoutIntl from './scripts/plot-without-intl.mjs';
+import compileHints from './scripts/compile-hints.mjs';
 
-// Notebook cells hydrate with `client:cell`: when visible, or when a run wakes every cell of the page.
-/** @type {import('astro').AstroIntegration} */
-const notebookCells = {
-  name: 'notebook-cells',
+/**
+ * An integration that registers the client directive `client:<name>` from `entrypoint` (a path from here).
+ * @param {string} name
+ * @param {string} entrypoint
+ * @returns {import('astro').AstroIntegration}
+ */
+const clientDirective = (name, entrypoint) => ({
+  name: `client-${name}`,
   hooks: {
     'astro:config:setup': ({ addClientDirective }) =>
-      addClientDirective({
-        name: 'cell',
-        entrypoint: fileURLToPath(new URL('./src/components/notebook/cell-directive.ts', import.meta.url)),
-      }),
+      addClientDirective({ name, entrypoint: fileURLToPath(new URL(entrypoint, import.meta.url)) }),
   },
-};
+});
+// Notebook cells hydrate with `client:cell`: when visible, or when a run wakes every cell of the page.
+const notebookCells = clientDirective('cell', './src/components/notebook/cell-directive.ts');
+// Islands that hydrate with `client:staged`: when visible, their code loaded in one task and hydrated in the next.
+const stagedIslands = clientDirective('staged', './src/components/widgets/shared/staged-directive.ts');
 
 // KaTeX renders at build time, as MathML only (issue 12): browsers lay MathML Core out natively, and
 // KaTeX's default HTML copy beside it tripled the DOM of the formula-heavy lessons (lesson 5: 2,892
@@ -86,10 +92,15 @@ export default defineConfig({
     contentChecks(),
     contentSecurityPolicy(),
     notebookCells,
+    stagedIslands,
   ],
   vite: {
     // Plot's en-US number format without Intl, whose first use costs a page ~60 ms (issue 12).
-    plugins: [plotWithoutIntl()],
+    // The Architecture Lab's hydration runs code V8 compiled eagerly when it loaded (scripts/compile-hints.mjs).
+    plugins: [
+      plotWithoutIntl(),
+      compileHints(['/ArchitectureLab/ArchitectureLab.svelte', '/@astrojs/svelte/dist/client.svelte.js']),
+    ],
     // The TensorFlow.js worker (src/lib/tf) is an ES module worker, so it can load its backends as
     // separate chunks (the CPU backend is downloaded only when WebGL is unavailable).
     worker: { format: 'es' },

@@ -8,6 +8,8 @@ import {
   isTypingEdit,
   problemLine,
   readHash,
+  rememberingAnalyzer,
+  verdictOf,
 } from '~/components/widgets/ArchitectureLab/lab-state';
 import { formatNetwork } from '~/lib/cnn/text-format';
 import { presets, presetKeys } from '~/lib/cnn/presets';
@@ -127,5 +129,67 @@ describe('isTypingEdit', () => {
     ['', false],
   ])('%j → %s', (inputType, typing) => {
     expect(isTypingEdit(inputType)).toBe(typing);
+  });
+});
+
+describe('verdictOf (the status sentence’s figures)', () => {
+  it('AlexNet: 23 layers, 60,965,224 parameters, its multiply–adds and a 1000-wide output', () => {
+    const r = analyzeText(formatNetwork(presets['alexnet-2012'].network, presets['alexnet-2012'].input));
+    if (!r.ok) throw new Error('expected ok');
+    expect(verdictOf(r)).toEqual({
+      ok: true,
+      layers: 23,
+      params: 60_965_224,
+      macs: r.analysis.totals.macs,
+      output: '1000',
+    });
+  });
+
+  it.each([
+    ['one problem on line 3', 'input 32x32x3\nconv 8 k3\nconv k3\n', 1, 3],
+    ['fc on an image, line 2', 'input 8x8x3\nfc 10\nfc 10\n', 1, 2],
+    ['no input line: line 1', 'conv 4 k3\n', 1, 1],
+  ])('%s', (_name, text, count, line) => {
+    expect(verdictOf(analyzeText(text))).toEqual({ ok: false, count, line });
+  });
+
+  it('the line of the first problem that names one; null when none does', () => {
+    const p = problem('notPositive', {});
+    const result = (...lines: (number | null)[]) => ({
+      ok: false as const,
+      issues: lines.map((line) => ({ problem: p, line })),
+      badLines: new Set(lines.filter((l) => l !== null)),
+    });
+    expect(verdictOf(result(null, 4, 2))).toEqual({ ok: false, count: 3, line: 4 });
+    expect(verdictOf(result(null))).toEqual({ ok: false, count: 1, line: null });
+  });
+});
+
+describe('rememberingAnalyzer', () => {
+  const alexnet = formatNetwork(presets['alexnet-2012'].network, presets['alexnet-2012'].input);
+  const broken = 'input 8x8x3\nfc 10\n';
+
+  it('gives what analyzeText gives', () => {
+    const analyse = rememberingAnalyzer();
+    expect(analyse(alexnet)).toEqual(analyzeText(alexnet));
+    expect(analyse(broken)).toEqual(analyzeText(broken));
+  });
+
+  it('the same text again: the same result object; another text in between: a new one', () => {
+    const analyse = rememberingAnalyzer();
+    const first = analyse(alexnet);
+    expect(analyse(alexnet)).toBe(first);
+    const other = analyse(broken);
+    expect(other).not.toBe(first);
+    expect(analyse(broken)).toBe(other);
+    const again = analyse(alexnet);
+    expect(again).not.toBe(first);
+    expect(again).toEqual(first);
+  });
+
+  it('two analyzers do not share their memory', () => {
+    const a = rememberingAnalyzer();
+    const b = rememberingAnalyzer();
+    expect(a(alexnet)).not.toBe(b(alexnet));
   });
 });

@@ -3,6 +3,7 @@
  * problem belongs to, and the URL fragment that reproduces a network (#preset=… or #net=…).
  */
 import { analyze, type Analysis } from '~/lib/cnn/analyze';
+import { formatShape } from '~/lib/cnn/network';
 import { parseNetwork, type TextPosition } from '~/lib/cnn/text-format';
 import { presetKeys, type PresetKey } from '~/lib/cnn/presets';
 import { problem, type Problem } from '~/lib/cnn/problems';
@@ -51,6 +52,47 @@ export function analyzeText(text: string): LabResult {
   if (!result.ok) return withLines(result.problems, positions);
   const layerCount = result.value.rows.filter((r) => r.kind !== 'concat' && r.kind !== 'residual').length;
   return { ok: true, analysis: result.value, layerCount };
+}
+
+/**
+ * analyzeText that remembers its last text and result: asked again for the same text, it returns
+ * the same result object without analysing again. The Lab analyses in one task and shows the
+ * result in the next, so a keystroke can slip in between two shorter tasks.
+ */
+export function rememberingAnalyzer(): (text: string) => LabResult {
+  let last: { text: string; result: LabResult } | null = null;
+  return (text) => {
+    if (last === null || last.text !== text) last = { text, result: analyzeText(text) };
+    return last.result;
+  };
+}
+
+/**
+ * What the Lab's one-line status says about a result: the layer count, total parameters, total
+ * multiply–adds (sums over the analysis, see `analyze`) and output shape when it analyses;
+ * otherwise how many problems and the first line that has one (null when no problem names a line).
+ * The build computes it for the first network, so the status needs no analysis to hydrate.
+ */
+export type LabVerdict =
+  | { ok: true; layers: number; params: number; macs: number; output: string }
+  | { ok: false; count: number; line: number | null };
+
+/** The status of `result` (see LabVerdict). */
+export function verdictOf(result: LabResult): LabVerdict {
+  if (!result.ok)
+    return {
+      ok: false,
+      count: result.issues.length,
+      line: result.issues.find((i) => i.line !== null)?.line ?? null,
+    };
+  const { totals, output } = result.analysis;
+  return {
+    ok: true,
+    layers: result.layerCount,
+    params: totals.params.total,
+    macs: totals.macs,
+    output: formatShape(output),
+  };
 }
 
 /**
