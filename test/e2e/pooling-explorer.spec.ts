@@ -58,7 +58,7 @@ test('floor drops the last row and column; ceil adds a clipped window', async ({
   await hydrated(page, LESSON, 'PoolingExplorer');
   const w = widget(page);
   await expect(w.getByTestId('result')).toContainText('rounding up would give 4×4');
-  await expect(w.getByTestId('result')).toContainText('The last 1 row(s) and column(s) are never read');
+  await expect(w.getByTestId('result')).toContainText('The last row and column are never read');
   await expect(w.locator('td[data-role="unread"]')).toHaveCount(13); // 7 + 7 − 1
   await w.getByLabel('Round up (ceil mode)').check();
   await expect(w.getByTestId('result')).toHaveAttribute('data-output', '4');
