@@ -94,3 +94,13 @@ test.describe('lesson placeholders', () => {
     expect(Math.abs((await widget.evaluate((el) => el.getBoundingClientRect().top)) - top)).toBeLessThan(3);
   });
 });
+
+test('a lesson opened with a damaged #fragment still measures its blocks, without an error', async ({
+  page,
+}) => {
+  // `watch` (fixtures.ts) fails the test on any uncaught exception or console error.
+  for (const fragment of ['%', '%E0%A4%A', 'no-such-heading']) {
+    await page.goto(`/lessons/02-kernel-size-and-padding/#${fragment}`);
+    await measured(page);
+  }
+});

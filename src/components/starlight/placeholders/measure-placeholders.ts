@@ -100,10 +100,19 @@ function measureAll() {
   idle(slice);
 }
 
+/** The element the URL's #fragment names, if any; none for a fragment that is not an element's id or not valid percent-encoding (the Lab's shared links can be damaged). */
+function hashTarget(): Element | null {
+  try {
+    const id = decodeURIComponent(location.hash.slice(1));
+    return id ? document.getElementById(id) : null;
+  } catch {
+    return null;
+  }
+}
+
 let width = 0;
 function start() {
-  const id = decodeURIComponent(location.hash.slice(1));
-  const target = id ? document.getElementById(id) : null;
+  const target = hashTarget();
   if (target && scrollY > 0) {
     opened = { target, top: target.getBoundingClientRect().top };
     const forget = () => (opened = undefined);
