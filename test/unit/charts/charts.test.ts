@@ -36,7 +36,9 @@ import {
 import { growthChart, sweepChart } from '~/components/widgets/ReceptiveField/rf-charts';
 import { conv, growthLabels, stackPresets } from '~/components/widgets/ReceptiveField/receptive-field-view';
 import { renderCostChart } from '~/components/widgets/DetectionCost/charts';
-import { renderChannelChart } from '~/components/widgets/DenseBlock/charts';
+import { render } from 'svelte/server';
+import { channelChart, CHANNEL_CHART } from '~/components/widgets/DenseBlock/charts';
+import ChannelChart from '~/components/widgets/DenseBlock/ChannelChart.svelte';
 import {
   computeFigure as denseFigure,
   defaultSettings as denseDefaults,
@@ -225,7 +227,9 @@ describe('chart golden files', () => {
   });
 });
 
-describe('DenseBlock: channels after each layer', () => {
+describe('DenseBlock: channels after each layer (Svelte SVG)', () => {
+  /** The chart's markup as the server renders it, without Svelte's hydration comments. */
+  const markup = (body: string) => body.replace(/<!--[^>]*-->/g, '');
   it.each([
     ['block1-en-520', {}, 'en', 520],
     ['block1-ko-320', {}, 'ko', 320],
@@ -238,11 +242,34 @@ describe('DenseBlock: channels after each layer', () => {
   ] as const)('%s', (name, over, locale, width) => {
     const figure = denseFigure({ ...denseDefaults, ...over });
     if (!figure.ok) throw new Error('settings must be valid');
-    const svg = renderChannelChart(figure.result, stringsFor(locale, 'denseBlock.'), locale, doc, width);
-    expectSound(svg);
+    const f = figure.result;
+    const { t, num } = createTranslator(stringsFor(locale, 'denseBlock.'), locale);
+    const chart = channelChart(f, t, num, width);
+    // bar heights are the channel counts on one linear scale: k₀ grey in every bar, ℓ·k accent on top
+    const unit = chart.bars[0]!.height / f.input.c;
+    const added = chart.bars.filter((b) => b.part === 'added');
+    expect(added).toHaveLength(f.layers.length);
+    added.forEach((b, i) => expect(b.height).toBeCloseTo((i + 1) * f.k * unit, 0));
+    expect(chart.bars.filter((b) => b.part === 'input')).toHaveLength(f.layers.length + 1);
+    const trans = chart.bars.filter((b) => b.part === 'transition');
+    expect(trans).toHaveLength(f.transition ? 1 : 0);
+    if (f.transition) expect(trans[0]!.height).toBeCloseTo(f.transition.output.c * unit, 0);
+    // grey and transition bars stand on the zero line, accent ones on the k₀ grey; all fit the chart
+    for (const b of chart.bars) {
+      const foot = chart.baseline - (b.part === 'added' ? f.input.c * unit : 0);
+      expect(b.y + b.height).toBeCloseTo(foot, 0);
+      expect(b.y).toBeGreaterThanOrEqual(CHANNEL_CHART.top);
+      expect(b.x + b.width).toBeLessThanOrEqual(width);
+    }
+    const svg = markup(render(ChannelChart, { props: { chart, id: 'db' } }).body);
+    expect(svg).toMatch(/^<svg\b/);
+    expect(svg.match(/role="img"/g)).toHaveLength(1);
+    expect(svg).toContain(`<title id="db-chart-title">${chart.label}</title>`);
+    expect(svg).toMatch(/<desc id="db-chart-desc">[^<]{20,}<\/desc>/);
+    expect(svg).not.toMatch(/NaN|undefined|Infinity|\[missing|\{\w+\}/);
     // the last layer's total is always labelled
     expect(svg).toContain(
-      `>${new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US').format(figure.result.block.output.c)}<`,
+      `>${new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US').format(f.block.output.c)}<`,
     );
     expectGolden(`dense-block-${name}`, svg);
   });
