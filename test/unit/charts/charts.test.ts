@@ -28,7 +28,13 @@ import {
   computeFigure as tradeoffFigure,
   defaultSettings as tradeoffDefaults,
 } from '~/components/widgets/KernelTradeoff/kernel-tradeoff';
-import { renderCharts as renderActivationCharts } from '~/components/widgets/ActivationGradient/charts';
+import {
+  drawActivationChart,
+  drawGradientChart,
+  decadeDomain,
+} from '~/components/widgets/ActivationGradient/charts';
+import XyChart from '~/components/widgets/ActivationGradient/XyChart.svelte';
+import { activationCurve } from '~/components/widgets/ActivationGradient/activation-gradient';
 import {
   computeFigure as gradientFigure,
   defaultSettings as gradientDefaults,
@@ -91,6 +97,19 @@ function expectSound(svg: string) {
   expect(svg).not.toMatch(/NaN|undefined|Infinity|\[missing|\{\w+\}/);
 }
 
+/** A Svelte chart's markup as the server renders it, without Svelte's hydration comments. */
+const svelteMarkup = (body: string) => body.replace(/<!--[^>]*-->/g, '');
+
+/** What every Svelte SVG chart must be: one image named by its <title>, described by its <desc>. */
+function expectSvelteSound(svg: string, label: string) {
+  expect(svg).toMatch(/^<svg\b/);
+  expect(svg.match(/role="img"/g)).toHaveLength(1);
+  expect(svg).toMatch(/aria-labelledby="([^"]+)"[^>]*>\s*<title id="\1">/);
+  expect(svg).toContain(`>${label}</title>`);
+  expect(svg).toMatch(/<desc id="[^"]+">[^<]{20,}<\/desc>/);
+  expect(svg).not.toMatch(/NaN|undefined|Infinity|\[missing|\{\w+\}/);
+}
+
 const doc = serverDocument();
 const locales: Locale[] = ['en', 'ko'];
 
@@ -143,7 +162,7 @@ describe('chart golden files', () => {
     });
   });
 
-  describe('ActivationGradient: gradient factor and activation', () => {
+  describe('ActivationGradient: gradient factor and activation (Svelte SVG)', () => {
     it.each([
       [locales[0]!, gradientDefaults],
       [locales[1]!, gradientDefaults],
@@ -153,16 +172,31 @@ describe('chart golden files', () => {
       const figure = gradientFigure(settings);
       if (!figure.ok) throw new Error('settings must be valid');
       const strings = stringsFor(locale, 'activationGradient.');
-      const { gradient, activation } = renderActivationCharts(figure, strings, locale, doc, {
-        gradient: 440,
-        activation: 260,
-      });
+      const gradient = drawGradientChart(figure, strings, locale, 440);
+      const activation = drawActivationChart(figure, strings, locale, 260);
+      // the median line passes through every depth's median on the decade axis: y is linear in log₁₀
+      const [lo, hi] = decadeDomain(figure.curve);
+      const yOf = (log10: number) =>
+        gradient.bottom - ((Math.max(log10, -300) - lo) / (hi - lo)) * (gradient.bottom - gradient.top);
+      const median = gradient.paths.find((p) => p.class === 'ag-median')!.d;
+      const ys = [...median.matchAll(/[ML][\d.]+,([-\d.]+)/g)].map((m) => Number(m[1]));
+      expect(ys).toHaveLength(figure.depth);
+      figure.curve.forEach((p, i) => expect(ys[i]).toBeCloseTo(yOf(p.median), 0));
+      expect(gradient.dots[0]!.y).toBeCloseTo(yOf(figure.atDepth.median), 0);
+      // f′ is drawn through the derivative's values on the activation chart's linear axis
+      const df = activation.paths.find((p) => p.class === 'ag-df')!.d;
+      const dfYs = [...df.matchAll(/[ML][\d.]+,([-\d.]+)/g)].map((m) => Number(m[1]));
+      const curve = activationCurve(figure.kind);
+      expect(dfYs).toHaveLength(curve.length);
+      const peak = curve.reduce((a, p) => (p.df > a.df ? p : a));
+      expect(Math.min(...dfYs)).toBeCloseTo(dfYs[curve.indexOf(peak)]!, 5);
       const tag = `${settings.kind}-${settings.depth}-${locale}`;
-      for (const [part, svg] of [
+      for (const [part, chart] of [
         ['gradient', gradient],
         ['activation', activation],
       ] as const) {
-        expectSound(svg);
+        const svg = svelteMarkup(render(XyChart, { props: { chart, id: `ag-${part}` } }).body);
+        expectSvelteSound(svg, chart.label);
         expect(svg).toContain(part === 'gradient' ? 'ag-median' : 'ag-df');
         expectGolden(`activation-${part}-${tag}`, svg);
       }
@@ -228,8 +262,6 @@ describe('chart golden files', () => {
 });
 
 describe('DenseBlock: channels after each layer (Svelte SVG)', () => {
-  /** The chart's markup as the server renders it, without Svelte's hydration comments. */
-  const markup = (body: string) => body.replace(/<!--[^>]*-->/g, '');
   it.each([
     ['block1-en-520', {}, 'en', 520],
     ['block1-ko-320', {}, 'ko', 320],
@@ -261,12 +293,8 @@ describe('DenseBlock: channels after each layer (Svelte SVG)', () => {
       expect(b.y).toBeGreaterThanOrEqual(CHANNEL_CHART.top);
       expect(b.x + b.width).toBeLessThanOrEqual(width);
     }
-    const svg = markup(render(ChannelChart, { props: { chart, id: 'db' } }).body);
-    expect(svg).toMatch(/^<svg\b/);
-    expect(svg.match(/role="img"/g)).toHaveLength(1);
-    expect(svg).toContain(`<title id="db-chart-title">${chart.label}</title>`);
-    expect(svg).toMatch(/<desc id="db-chart-desc">[^<]{20,}<\/desc>/);
-    expect(svg).not.toMatch(/NaN|undefined|Infinity|\[missing|\{\w+\}/);
+    const svg = svelteMarkup(render(ChannelChart, { props: { chart, id: 'db' } }).body);
+    expectSvelteSound(svg, chart.label);
     // the last layer's total is always labelled
     expect(svg).toContain(
       `>${new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US').format(f.block.output.c)}<`,
