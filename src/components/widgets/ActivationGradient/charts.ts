@@ -59,9 +59,9 @@ const line = (points: [number, number][]) =>
   points.map(([x, y], i) => `${i ? 'L' : 'M'}${px(x)},${px(y)}`).join('');
 
 /** The gradient chart's height and margins (px). */
-export const GRADIENT_CHART = { height: 260, left: 52, right: 12, top: 20, bottom: 30 } as const;
+export const GRADIENT_CHART = { height: 264, left: 52, right: 12, top: 20, bottom: 34 } as const;
 /** The activation chart's height and margins (px). */
-export const ACTIVATION_CHART = { height: 200, left: 40, right: 12, top: 20, bottom: 30 } as const;
+export const ACTIVATION_CHART = { height: 204, left: 40, right: 12, top: 20, bottom: 34 } as const;
 
 export interface GradientChartText {
   x: string;
