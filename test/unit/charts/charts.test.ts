@@ -33,7 +33,6 @@ import {
   drawGradientChart,
   decadeDomain,
 } from '~/components/widgets/ActivationGradient/charts';
-import XyChart from '~/components/widgets/ActivationGradient/XyChart.svelte';
 import { activationCurve } from '~/components/widgets/ActivationGradient/activation-gradient';
 import {
   computeFigure as gradientFigure,
@@ -44,7 +43,7 @@ import { conv, growthLabels, stackPresets } from '~/components/widgets/Receptive
 import { renderCostChart } from '~/components/widgets/DetectionCost/charts';
 import { render } from 'svelte/server';
 import { channelChart, CHANNEL_CHART } from '~/components/widgets/DenseBlock/charts';
-import ChannelChart from '~/components/widgets/DenseBlock/ChannelChart.svelte';
+import SvgChart from '~/components/widgets/shared/SvgChart.svelte';
 import {
   computeFigure as denseFigure,
   defaultSettings as denseDefaults,
@@ -195,7 +194,7 @@ describe('chart golden files', () => {
         ['gradient', gradient],
         ['activation', activation],
       ] as const) {
-        const svg = svelteMarkup(render(XyChart, { props: { chart, id: `ag-${part}` } }).body);
+        const svg = svelteMarkup(render(SvgChart, { props: { chart, id: `ag-${part}` } }).body);
         expectSvelteSound(svg, chart.label);
         expect(svg).toContain(part === 'gradient' ? 'ag-median' : 'ag-df');
         expectGolden(`activation-${part}-${tag}`, svg);
@@ -278,22 +277,23 @@ describe('DenseBlock: channels after each layer (Svelte SVG)', () => {
     const { t, num } = createTranslator(stringsFor(locale, 'denseBlock.'), locale);
     const chart = channelChart(f, t, num, width);
     // bar heights are the channel counts on one linear scale: k₀ grey in every bar, ℓ·k accent on top
-    const unit = chart.bars[0]!.height / f.input.c;
-    const added = chart.bars.filter((b) => b.part === 'added');
+    const bars = (part: string) => chart.rects.filter((r) => r.class === `db-${part}`);
+    const unit = chart.rects[0]!.height / f.input.c;
+    const added = bars('added');
     expect(added).toHaveLength(f.layers.length);
     added.forEach((b, i) => expect(b.height).toBeCloseTo((i + 1) * f.k * unit, 0));
-    expect(chart.bars.filter((b) => b.part === 'input')).toHaveLength(f.layers.length + 1);
-    const trans = chart.bars.filter((b) => b.part === 'transition');
+    expect(bars('input')).toHaveLength(f.layers.length + 1);
+    const trans = bars('transition');
     expect(trans).toHaveLength(f.transition ? 1 : 0);
     if (f.transition) expect(trans[0]!.height).toBeCloseTo(f.transition.output.c * unit, 0);
-    // grey and transition bars stand on the zero line, accent ones on the k₀ grey; all fit the chart
-    for (const b of chart.bars) {
-      const foot = chart.baseline - (b.part === 'added' ? f.input.c * unit : 0);
+    // grey and transition bars stand on the zero line (the frame's bottom), accent ones on the k₀ grey; all fit
+    for (const b of chart.rects) {
+      const foot = chart.bottom - (b.class === 'db-added' ? f.input.c * unit : 0);
       expect(b.y + b.height).toBeCloseTo(foot, 0);
       expect(b.y).toBeGreaterThanOrEqual(CHANNEL_CHART.top);
       expect(b.x + b.width).toBeLessThanOrEqual(width);
     }
-    const svg = svelteMarkup(render(ChannelChart, { props: { chart, id: 'db' } }).body);
+    const svg = svelteMarkup(render(SvgChart, { props: { chart, id: 'db-chart' } }).body);
     expectSvelteSound(svg, chart.label);
     // the last layer's total is always labelled
     expect(svg).toContain(

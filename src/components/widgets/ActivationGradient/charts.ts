@@ -1,11 +1,12 @@
 /**
- * ActivationGradient's two charts, computed here and drawn by XyChart.svelte as plain SVG (no
+ * ActivationGradient's two charts, computed here and drawn by shared/SvgChart.svelte as plain SVG (no
  * Observable Plot: it cost 4–5 ms per change, issue 12): the gradient factor per depth on a
  * log axis (whole decades), and f(z) with f′(z). Colours come from CSS classes (see the .svelte
  * styles), so both themes work; lines differ by dash pattern too, never by colour alone.
  */
 import {
   activationCurve,
+  drawnLog10,
   formatLog10,
   powerOfTen,
   ACTIVATION_WIDTH,
@@ -20,7 +21,13 @@ import { maxDerivative } from '~/lib/cnn/activations';
 import type { Locale, Strings } from '~/i18n/translate';
 import { createTranslator } from '~/components/widgets/shared/translator';
 import { decadeTicks } from '~/components/widgets/shared/log-axis';
-import { linearScale, linearTicks, px } from '~/components/widgets/shared/svg-chart';
+import {
+  linearScale,
+  linearTicks,
+  polyline as line,
+  px,
+  type SvgChartModel,
+} from '~/components/widgets/shared/svg-chart';
 
 /** y range in whole decades [lo, hi] covering the band and the bound, at least two decades. */
 export function decadeDomain(curve: DepthPoint[]): [number, number] {
@@ -28,35 +35,8 @@ export function decadeDomain(curve: DepthPoint[]): [number, number] {
   const highs = curve.flatMap((p) => [p.high, p.bound]);
   const hi = Math.max(0, Math.ceil(Math.max(...highs)));
   const lo = Math.min(Math.floor(Math.min(...lows)), hi - 2);
-  return [Math.max(lo, -300), hi];
+  return [drawnLog10(lo), hi];
 }
-
-/** Everything XyChart.svelte writes out, in px of the SVG's own coordinates. */
-export interface XyChartModel {
-  width: number;
-  height: number;
-  /** short name (the SVG's <title>) and one or two sentences of what it shows (its <desc>) */
-  label: string;
-  description: string;
-  /** the plotting frame */
-  left: number;
-  right: number;
-  top: number;
-  bottom: number;
-  /** x ticks under the frame; y ticks left of it, each with a grid line */
-  xTicks: { x: number; text: string }[];
-  yTicks: { y: number; text: string }[];
-  xLabel: string;
-  yLabel: string;
-  /** filled rectangles, then lines and areas (clipped to the frame), then dots, each with its class */
-  rects: { x: number; y: number; width: number; height: number; class: string }[];
-  paths: { d: string; class: string }[];
-  dots: { x: number; y: number; r: number; class: string }[];
-}
-
-/** An SVG path through the points: "M x₀ y₀ L x₁ y₁ …". */
-const line = (points: [number, number][]) =>
-  points.map(([x, y], i) => `${i ? 'L' : 'M'}${px(x)},${px(y)}`).join('');
 
 /** The gradient chart's height and margins (px). */
 export const GRADIENT_CHART = { height: 264, left: 52, right: 12, top: 20, bottom: 34 } as const;
@@ -73,19 +53,19 @@ export interface GradientChartText {
 /**
  * The gradient factor against depth 1 … L: the 10–90 % band (area), the bound max f′ᴸ (dashed)
  * and the median (solid, with a dot at L), on a y axis of whole decades (log₁₀ values mapped
- * linearly, each tick labelled 10ⁿ, values below 10⁻³⁰⁰ held there) with a rule at 1.
+ * linearly, each tick labelled 10ⁿ, values below 10⁻³⁰⁰ held there: `drawnLog10`) with a rule at 1.
  */
 export function gradientChart(
   curve: DepthPoint[],
   text: GradientChartText,
   width = GRADIENT_WIDTH,
-): XyChartModel {
+): SvgChartModel {
   const { height, left, right, top, bottom } = GRADIENT_CHART;
   const [lo, hi] = decadeDomain(curve);
   const maxDepth = Math.max(2, curve[curve.length - 1]!.depth);
   const x = linearScale([1, maxDepth], [left, width - right]);
   const y = linearScale([lo, hi], [height - bottom, top]);
-  const at = (v: number) => y(Math.max(v, -300));
+  const at = (v: number) => y(drawnLog10(v));
   const last = curve[curve.length - 1]!;
   return {
     width,
@@ -100,8 +80,8 @@ export function gradientChart(
       .filter(Number.isInteger)
       .map((d) => ({ x: px(x(d)), text: String(d) })),
     yTicks: decadeTicks(lo, hi).map((e) => ({ y: px(y(e)), text: powerOfTen(e) })),
-    xLabel: text.x,
-    yLabel: text.y,
+    xLabel: { x: width - right + 9, y: height - bottom + 31, text: text.x, anchor: 'end' },
+    yLabel: { x: 3, y: top - 8, text: text.y },
     rects: [],
     paths: [
       {
@@ -122,6 +102,7 @@ export function gradientChart(
       { d: line(curve.map((p) => [x(p.depth), at(p.median)])), class: 'ag-median' },
     ],
     dots: [{ x: px(x(last.depth)), y: px(at(last.median)), r: 4, class: 'ag-median-dot' }],
+    labels: [],
   };
 }
 
@@ -147,7 +128,7 @@ export function activationChart(
   text: ActivationChartText,
   num: (v: number, digits?: number) => string,
   width = ACTIVATION_WIDTH,
-): XyChartModel {
+): SvgChartModel {
   const { height, left, right, top, bottom } = ACTIVATION_CHART;
   const curve = activationCurve(kind);
   const [y0, y1] = Y_DOMAIN[kind];
@@ -168,8 +149,8 @@ export function activationChart(
       text: num(z, 1).replace('-', '−'),
     })),
     yTicks: linearTicks(y0, y1, 5).map((v) => ({ y: px(y(v)), text: num(v, 1).replace('-', '−') })),
-    xLabel: 'z →',
-    yLabel: '',
+    xLabel: { x: width - right + 9, y: height - bottom + 31, text: 'z →', anchor: 'end' },
+    yLabel: null,
     rects: [
       {
         x: px(x(-spread)),
@@ -194,10 +175,11 @@ export function activationChart(
         ]),
         class: 'ag-axis',
       },
-      { d: line(curve.map((p) => [x(p.z), y(p.f)])), class: 'ag-f' },
+      { d: line(curve.map((p) => [x(p.z), y(p.f)])), class: 'ag-f', clip: true }, // ReLU leaves the frame
       { d: line(curve.map((p) => [x(p.z), y(p.df)])), class: 'ag-df' },
     ],
     dots: [],
+    labels: [],
   };
 }
 
@@ -209,7 +191,7 @@ export function drawGradientChart(
   strings: Strings,
   locale: Locale,
   width?: number,
-): XyChartModel {
+): SvgChartModel {
   const { t } = createTranslator(strings, locale);
   const name = t(`activationGradient.name.${figure.kind}`);
   return gradientChart(
@@ -235,7 +217,7 @@ export function drawActivationChart(
   strings: Strings,
   locale: Locale,
   width?: number,
-): XyChartModel {
+): SvgChartModel {
   const { t, num } = createTranslator(strings, locale);
   const name = t(`activationGradient.name.${figure.kind}`);
   return activationChart(

@@ -1,5 +1,5 @@
 /**
- * DenseBlock's channel chart, computed here and drawn by ChannelChart.svelte as plain SVG (no
+ * DenseBlock's channel chart, computed here and drawn by shared/SvgChart.svelte as plain SVG (no
  * Observable Plot: it cost 4–5 ms per change, issue 12): one bar per map, x₀ (the block input)
  * and the stack after each layer ℓ, split into the k₀ input channels (grey) and the ℓ·k channels
  * the layers added (accent), plus an outlined bar for the transition's ⌊θ·C⌋; each bar is
@@ -7,7 +7,14 @@
  * without the colours).
  */
 import type { Translator } from '~/components/widgets/shared/translator';
-import { bandScale, linearScale, linearTicks, px } from '~/components/widgets/shared/svg-chart';
+import {
+  bandScale,
+  linearScale,
+  linearTicks,
+  polyline,
+  px,
+  type SvgChartModel,
+} from '~/components/widgets/shared/svg-chart';
 import type { DenseBlockFigure } from '~/lib/cnn/dense-blocks';
 import { channelSeries, CHART_WIDTH } from './dense-block';
 
@@ -34,29 +41,6 @@ export function channelBars(f: DenseBlockFigure, inputName: string, transitionNa
 /** Height (px) of the chart and its margins. */
 export const CHANNEL_CHART = { height: 256, left: 48, right: 8, top: 22, bottom: 46 } as const;
 
-/** Everything ChannelChart.svelte writes out, in px of the SVG's own coordinates. */
-export interface ChannelChartModel {
-  width: number;
-  height: number;
-  /** short name of the chart (the SVG's <title>) */
-  label: string;
-  /** what it shows in one or two sentences (its <desc>) */
-  description: string;
-  bars: { x: number; y: number; width: number; height: number; part: ChannelBar['part'] }[];
-  /** each labelled bar's total above it */
-  labels: { x: number; y: number; text: string }[];
-  /** band names under the axis ('' where there is no room for every one) */
-  xTicks: { x: number; text: string }[];
-  /** channel counts with their grid lines */
-  yTicks: { y: number; text: string }[];
-  /** y of the zero line; x from `left` to `right` */
-  baseline: number;
-  left: number;
-  right: number;
-  xLabel: { x: number; y: number; text: string };
-  yLabel: { x: number; y: number; text: string };
-}
-
 /**
  * The chart `width` px wide (default CHART_WIDTH): bands of 85 % of a step, the y axis from 0 to
  * 1.12 × the tallest bar with about one tick per 35 px; every bar's total is labelled while the
@@ -67,7 +51,7 @@ export function channelChart(
   t: Translator['t'],
   num: Translator['num'],
   width: number = CHART_WIDTH,
-): ChannelChartModel {
+): SvgChartModel {
   const { height, left, right, top, bottom } = CHANNEL_CHART;
   const inputName = t('denseBlock.chartInput');
   const transitionName = t('denseBlock.chartTransition');
@@ -103,18 +87,10 @@ export function channelChart(
       theta: num(f.transition?.theta ?? 1, 2),
       after: num(f.transition?.output.c ?? out),
     }),
-    bars: bars.map((b) => {
-      // the transition's outline sits 1 px inside its band, so its 1.5 px stroke is not clipped
-      const inset = b.part === 'transition' ? 1 : 0;
-      return {
-        x: px(band.x(b.name) + inset),
-        y: px(y(b.y2)),
-        width: px(band.bandwidth - 2 * inset),
-        height: px(y(b.y1) - y(b.y2)),
-        part: b.part,
-      };
-    }),
-    labels: labelled.map((p) => ({ x: px(mid(p.name)), y: px(y(p.y) - 7), text: num(p.y) })),
+    left,
+    right: width - right,
+    top,
+    bottom: height - bottom,
     xTicks: names.map((name) => ({
       x: px(mid(name)),
       text: names.length > room && !shown.has(name) ? '' : name,
@@ -123,10 +99,39 @@ export function channelChart(
       y: px(y(v)),
       text: num(v),
     })),
-    baseline: px(y(0)),
-    left,
-    right: width - right,
-    xLabel: { x: px((left + width - right) / 2), y: height - 6, text: t('denseBlock.chartX') },
+    xLabel: {
+      x: px((left + width - right) / 2),
+      y: height - 6,
+      text: t('denseBlock.chartX'),
+      anchor: 'middle',
+    },
     yLabel: { x: 4, y: 12, text: t('denseBlock.chartY') },
+    rects: bars.map((b) => {
+      // the transition's outline sits 1 px inside its band, so its 1.5 px stroke is not clipped
+      const inset = b.part === 'transition' ? 1 : 0;
+      return {
+        x: px(band.x(b.name) + inset),
+        y: px(y(b.y2)),
+        width: px(band.bandwidth - 2 * inset),
+        height: px(y(b.y1) - y(b.y2)),
+        class: `db-${b.part}`,
+      };
+    }),
+    paths: [
+      {
+        d: polyline([
+          [left, y(0)],
+          [width - right, y(0)],
+        ]),
+        class: 'db-axis',
+      },
+    ],
+    dots: [],
+    labels: labelled.map((p) => ({
+      x: px(mid(p.name)),
+      y: px(y(p.y) - 7),
+      text: num(p.y),
+      class: 'db-label',
+    })),
   };
 }

@@ -63,3 +63,33 @@ export function bandScale(
 
 /** A number rounded to 0.1 px for SVG attributes (shorter markup, no float noise in the goldens). */
 export const px = (x: number): number => Math.round(x * 10) / 10;
+
+/** Everything SvgChart.svelte writes out, in px of the SVG's own coordinates. */
+export interface SvgChartModel {
+  width: number;
+  height: number;
+  /** short name of the chart (its <title>) and one or two sentences of what it shows (its <desc>) */
+  label: string;
+  description: string;
+  /** the plotting frame: x from `left` to `right`, y from `top` to `bottom` */
+  left: number;
+  right: number;
+  top: number;
+  bottom: number;
+  /** ticks under the frame (a mark without text where `text` is ''); y ticks left of it, each with a grid line */
+  xTicks: { x: number; text: string }[];
+  yTicks: { y: number; text: string }[];
+  /** the axis names: x at the bottom (anchored at `x`), y above the frame's top left (none when null) */
+  xLabel: { x: number; y: number; text: string; anchor: 'middle' | 'end' };
+  yLabel: { x: number; y: number; text: string } | null;
+  /** marks over the grid and axes, drawn in this order, each with the widget's CSS class: rectangles, lines and areas (`clip`: cut at the frame), dots, text labels */
+  rects: { x: number; y: number; width: number; height: number; class: string }[];
+  paths: { d: string; class: string; clip?: boolean }[];
+  dots: { x: number; y: number; r: number; class: string }[];
+  labels: { x: number; y: number; text: string; class: string }[];
+}
+
+/** An SVG path through the points: "M x₀,y₀ L x₁,y₁ …" (coordinates rounded by `px`). */
+export function polyline(points: [number, number][]): string {
+  return points.map(([x, y], i) => `${i ? 'L' : 'M'}${px(x)},${px(y)}`).join('');
+}
