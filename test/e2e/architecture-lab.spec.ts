@@ -98,6 +98,42 @@ test('a preset link and a damaged link', async ({ page }) => {
   await expect(lab(page).getByTestId('result')).toHaveAttribute('data-total', '60965224');
 });
 
+test('a damaged link: the notice goes once the reader picks a preset or edits', async ({ page }) => {
+  await open(page, `${PATH}#net=%%%`);
+  const notice = lab(page).getByTestId('notice');
+  await expect(notice).toHaveText(/could not be read/);
+  await lab(page).getByTestId('preset').selectOption('vgg16');
+  await expect(notice).toHaveCount(0);
+  await page.goto('about:blank');
+  await open(page, `${PATH}#preset=lenet`);
+  await expect(notice).toBeVisible();
+  await typeInto(page, lab(page).getByTestId('editor'), '#');
+  await expect(notice).toHaveCount(0);
+});
+
+test('copy link: the clipboard gets the address, which opens the same network; a refusal is said', async ({
+  page,
+  context,
+}) => {
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  await open(page);
+  await lab(page).getByTestId('preset').selectOption('resnet18');
+  await expect(page).toHaveURL(/#preset=resnet18$/);
+  await lab(page).getByTestId('copy-link').click();
+  const status = lab(page).locator('p[aria-live="polite"]', { hasText: 'Link copied' });
+  await expect(status).toHaveText('Link copied. It reproduces this network exactly.');
+  const copied = await page.evaluate(() => navigator.clipboard.readText());
+  expect(copied).toBe(page.url());
+  await page.goto('about:blank');
+  await open(page, copied.slice(copied.indexOf(PATH)));
+  await expect(lab(page).getByTestId('result')).toHaveAttribute('data-total', '11689512');
+  await page.evaluate(() => {
+    navigator.clipboard.writeText = () => Promise.reject(new DOMException('refused', 'NotAllowedError'));
+  });
+  await lab(page).getByTestId('copy-link').click();
+  await expect(lab(page).getByText('Could not copy; the address bar already holds the link.')).toBeVisible();
+});
+
 test('rows: every layer inside blocks', async ({ page }) => {
   await open(page, `${PATH}#preset=googlenet`);
   await expect(lab(page).locator('tr[data-layer="inception3a"] td[data-col="params"]')).toHaveText('163,696');

@@ -6,7 +6,7 @@
  * edits kept across a reload; axe; no sideways scrolling at 360 px.
  */
 import type { Locator, Page } from '@playwright/test';
-import { test, expect, axeViolations } from './fixtures';
+import { test, expect, axeViolations, placeholdersMeasured } from './fixtures';
 import { readFileSync } from 'node:fs';
 import { translate, type Locale, type Strings, type UiKey } from '~/i18n/translate';
 
@@ -35,9 +35,14 @@ const cell = (page: Page, i: number) => page.locator('[data-cell]').nth(i);
 const output = (c: Locator) => c.locator('[data-cell-output]');
 const statusOf = (c: Locator) => c.locator('[data-cell-status]');
 
-/** Scrolls cell i into view and waits until its island has hydrated (its Run button works). */
+/**
+ * Scrolls cell i into view and waits until its island has hydrated (its Run button works). Only
+ * once the lesson's placeholders are measured: before that, blocks rendering above the cell could
+ * move it out of view again.
+ */
 async function readyCell(page: Page, i: number): Promise<Locator> {
   const c = cell(page, i);
+  await placeholdersMeasured(page);
   await c.scrollIntoViewIfNeeded();
   await expect(c.locator('[data-cell-run]')).toBeEnabled({ timeout: 20_000 });
   return c;
@@ -130,7 +135,10 @@ for (const locale of ['en', 'ko'] as const) {
       await page.reload();
       const fresh = await readyCell(page, 0);
       await expect(fresh.locator('[data-cell-reset]')).toBeDisabled();
-      expect((await fresh.locator('[data-cell-code] pre:visible').innerText()).trim()).toBe(authorCode);
+      // innerText is empty while the code block skips rendering, so poll until it has rendered
+      await expect
+        .poll(async () => (await fresh.locator('[data-cell-code] pre:visible').innerText()).trim())
+        .toBe(authorCode);
     });
 
     test('Run all runs the cells in page order and later cells see earlier names', async ({

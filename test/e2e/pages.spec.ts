@@ -93,3 +93,41 @@ test('the landing page lists every lesson with its objectives', async ({ page, w
   );
   expect(watch.consoleErrors).toEqual([]);
 });
+
+for (const [path, row, column] of [
+  ['/lessons/02-kernel-size-and-padding/', 'Row', 'Column'],
+  ['/ko/lessons/02-kernel-size-and-padding/', '행', '열'],
+] as const)
+  test(`${path}: the pooling example names each number's row and column, in headers that take no room`, async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 360, height: 800 });
+    await page.goto(path);
+    const table = page.locator('table.pool-example');
+    await table.scrollIntoViewIfNeeded();
+    const columns = table.getByRole('columnheader');
+    await expect(columns).toHaveCount(4);
+    await expect(table.getByRole('rowheader')).toHaveCount(4);
+    for (let i = 0; i < 4; i++) {
+      await expect(columns.nth(i)).toHaveAccessibleName(
+        new RegExp(`${i + 1}\\s*${column}|${column}\\s*${i + 1}`),
+      );
+      await expect(table.getByRole('rowheader').nth(i)).toHaveAccessibleName(
+        new RegExp(`${i + 1}\\s*${row}|${row}\\s*${i + 1}`),
+      );
+      // every data cell sits under a column header and beside a row header of its own
+      await expect(table.locator(`tbody tr:nth-child(${i + 1}) > :is(th, td)`)).toHaveCount(5);
+    }
+    await expect(table.locator('tbody td')).toHaveCount(16);
+    // the headers are for screen readers: the column headers' row and the row headers' column are at
+    // most the 1 px half of the grid's collapsed outer border, so the grid looks as it did without them
+    const size = (cells: Element[]) =>
+      cells.map((c) => ({
+        width: c.getBoundingClientRect().width,
+        height: c.getBoundingClientRect().height,
+      }));
+    for (const box of await table.locator('thead :is(th, td)').evaluateAll(size))
+      expect(box.height).toBeLessThanOrEqual(1.5);
+    for (const box of await table.locator('tbody th').evaluateAll(size))
+      expect(box.width).toBeLessThanOrEqual(1.5);
+  });

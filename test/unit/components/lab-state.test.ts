@@ -1,17 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import {
   analyzeText,
-  decodeNetwork,
-  MAX_LINK_TEXT_BYTES,
-  encodeNetwork,
-  hashFor,
   isTypingEdit,
+  presetText,
   problemLine,
-  readHash,
   rememberingAnalyzer,
   verdictOf,
 } from '~/components/widgets/ArchitectureLab/lab-state';
-import { formatNetwork } from '~/lib/cnn/text-format';
+import { formatNetwork, parseNetwork } from '~/lib/cnn/text-format';
 import { presets, presetKeys } from '~/lib/cnn/presets';
 import { problem } from '~/lib/cnn/problems';
 import { english } from '../english';
@@ -74,40 +70,13 @@ describe('problemLine', () => {
   ])('%#', (p, positions, line) => expect(problemLine(p, positions)).toBe(line));
 });
 
-describe('URL fragment', () => {
-  it.each(presetKeys)('round-trips the %s text through deflate + base64url', async (key) => {
-    const text = formatNetwork(presets[key].network, presets[key].input);
-    const encoded = await encodeNetwork(text);
-    expect(encoded).toMatch(/^[A-Za-z0-9_-]+$/);
-    expect(encoded.length).toBeLessThan(text.length);
-    expect(await decodeNetwork(encoded)).toBe(text);
-  });
-  it('round-trips unicode comments', async () => {
-    const text = 'input 8x8x3 # 입력\nconv 4 k3 # 합성곱 ✓\n';
-    expect(await decodeNetwork(await encodeNetwork(text))).toBe(text);
-  });
-  it.each(['', '!!!', 'AAAA', 'not-deflate'])('a damaged fragment %j decodes to null', async (bad) => {
-    expect(await decodeNetwork(bad)).toBeNull();
-  });
-  it('refuses a link that inflates past the limit (a "zip bomb"), and keeps one at the limit', async () => {
-    const text = 'conv 8 k3 p1\n'.repeat(1000); // 13,000 bytes, a few hundred compressed
-    const encoded = await encodeNetwork(text);
-    expect(encoded.length).toBeLessThan(1000);
-    expect(await decodeNetwork(encoded, text.length - 1)).toBeNull();
-    expect(await decodeNetwork(encoded, text.length)).toBe(text);
-    expect(MAX_LINK_TEXT_BYTES).toBeGreaterThan(5000 * 40); // the Lab's 5,000-line networks fit
-  });
-  it.each([
-    ['#preset=vgg16', { preset: 'vgg16' }],
-    ['#preset=lenet', { invalid: true }],
-    ['#net=abc', { net: 'abc' }],
-    ['#net=', { invalid: true }],
-    ['', null],
-    ['#top', null],
-  ])('readHash(%j)', (hash, want) => expect(readHash(hash)).toEqual(want));
-  it('hashFor writes what readHash reads', () => {
-    expect(readHash(hashFor({ preset: 'resnet50' }))).toEqual({ preset: 'resnet50' });
-    expect(readHash(hashFor({ net: 'x_y-z' }))).toEqual({ net: 'x_y-z' });
+describe('presetText', () => {
+  it.each(presetKeys)('%s: parsing its text gives the preset’s network and input back', (key) => {
+    const parsed = parseNetwork(presetText(key));
+    expect(parsed.ok).toBe(true);
+    if (!parsed.ok) return;
+    expect(parsed.value.network).toEqual(presets[key].network);
+    expect(parsed.value.input).toEqual(presets[key].input);
   });
 });
 

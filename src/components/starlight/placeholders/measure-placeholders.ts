@@ -24,10 +24,12 @@ const CANDIDATES =
 const SLICE_MS = 6;
 /**
  * Elements rendered for one layout: a few paragraphs together cost about what one does, while a
- * widget's grid of hundreds of cells goes alone (four of ConvolutionExplorer's at once were a
- * 35 ms task on this machine).
+ * widget's grid of hundreds of cells goes alone. Every slice measures at least one batch, and
+ * Lighthouse's mobile run shrinks idle deadlines to a quarter, so one batch must stay short on a
+ * phone: 150 elements were a 12-19 ms task on this machine (50-80 ms at Lighthouse's 4× CPU), 50
+ * are 3-6 ms.
  */
-const BATCH_ELEMENTS = 150;
+const BATCH_ELEMENTS = 50;
 
 const idle = (f: (deadline?: IdleDeadline) => void) =>
   'requestIdleCallback' in window ? requestIdleCallback(f, { timeout: 1000 }) : setTimeout(f, 50);
