@@ -28,7 +28,12 @@ import {
   computeFigure as tradeoffFigure,
   defaultSettings as tradeoffDefaults,
 } from '~/components/widgets/KernelTradeoff/kernel-tradeoff';
-import { renderCharts as renderActivationCharts } from '~/components/widgets/ActivationGradient/charts';
+import {
+  drawActivationChart,
+  drawGradientChart,
+  decadeDomain,
+} from '~/components/widgets/ActivationGradient/charts';
+import { activationCurve } from '~/components/widgets/ActivationGradient/activation-gradient';
 import {
   computeFigure as gradientFigure,
   defaultSettings as gradientDefaults,
@@ -36,7 +41,9 @@ import {
 import { growthChart, sweepChart } from '~/components/widgets/ReceptiveField/rf-charts';
 import { conv, growthLabels, stackPresets } from '~/components/widgets/ReceptiveField/receptive-field-view';
 import { renderCostChart } from '~/components/widgets/DetectionCost/charts';
-import { renderChannelChart } from '~/components/widgets/DenseBlock/charts';
+import { render } from 'svelte/server';
+import { channelChart, CHANNEL_CHART } from '~/components/widgets/DenseBlock/charts';
+import SvgChart from '~/components/widgets/shared/SvgChart.svelte';
 import {
   computeFigure as denseFigure,
   defaultSettings as denseDefaults,
@@ -86,6 +93,19 @@ function expectSound(svg: string) {
   expect(svg.match(/<svg[^>]*\brole="img"/g)).toHaveLength(1);
   expect(svg.match(/aria-label=/g)).toHaveLength(1);
   expect(svg).toMatch(/aria-description="[^"]{20,}"/);
+  expect(svg).not.toMatch(/NaN|undefined|Infinity|\[missing|\{\w+\}/);
+}
+
+/** A Svelte chart's markup as the server renders it, without Svelte's hydration comments. */
+const svelteMarkup = (body: string) => body.replace(/<!--[^>]*-->/g, '');
+
+/** What every Svelte SVG chart must be: one image named by its <title>, described by its <desc>. */
+function expectSvelteSound(svg: string, label: string) {
+  expect(svg).toMatch(/^<svg\b/);
+  expect(svg.match(/role="img"/g)).toHaveLength(1);
+  expect(svg).toMatch(/aria-labelledby="([^"]+)"[^>]*>\s*<title id="\1">/);
+  expect(svg).toContain(`>${label}</title>`);
+  expect(svg).toMatch(/<desc id="[^"]+">[^<]{20,}<\/desc>/);
   expect(svg).not.toMatch(/NaN|undefined|Infinity|\[missing|\{\w+\}/);
 }
 
@@ -141,7 +161,7 @@ describe('chart golden files', () => {
     });
   });
 
-  describe('ActivationGradient: gradient factor and activation', () => {
+  describe('ActivationGradient: gradient factor and activation (Svelte SVG)', () => {
     it.each([
       [locales[0]!, gradientDefaults],
       [locales[1]!, gradientDefaults],
@@ -151,16 +171,31 @@ describe('chart golden files', () => {
       const figure = gradientFigure(settings);
       if (!figure.ok) throw new Error('settings must be valid');
       const strings = stringsFor(locale, 'activationGradient.');
-      const { gradient, activation } = renderActivationCharts(figure, strings, locale, doc, {
-        gradient: 440,
-        activation: 260,
-      });
+      const gradient = drawGradientChart(figure, strings, locale, 440);
+      const activation = drawActivationChart(figure, strings, locale, 260);
+      // the median line passes through every depth's median on the decade axis: y is linear in log₁₀
+      const [lo, hi] = decadeDomain(figure.curve);
+      const yOf = (log10: number) =>
+        gradient.bottom - ((Math.max(log10, -300) - lo) / (hi - lo)) * (gradient.bottom - gradient.top);
+      const median = gradient.paths.find((p) => p.class === 'ag-median')!.d;
+      const ys = [...median.matchAll(/[ML][\d.]+,([-\d.]+)/g)].map((m) => Number(m[1]));
+      expect(ys).toHaveLength(figure.depth);
+      figure.curve.forEach((p, i) => expect(ys[i]).toBeCloseTo(yOf(p.median), 0));
+      expect(gradient.dots[0]!.y).toBeCloseTo(yOf(figure.atDepth.median), 0);
+      // f′ is drawn through the derivative's values on the activation chart's linear axis
+      const df = activation.paths.find((p) => p.class === 'ag-df')!.d;
+      const dfYs = [...df.matchAll(/[ML][\d.]+,([-\d.]+)/g)].map((m) => Number(m[1]));
+      const curve = activationCurve(figure.kind);
+      expect(dfYs).toHaveLength(curve.length);
+      const peak = curve.reduce((a, p) => (p.df > a.df ? p : a));
+      expect(Math.min(...dfYs)).toBeCloseTo(dfYs[curve.indexOf(peak)]!, 5);
       const tag = `${settings.kind}-${settings.depth}-${locale}`;
-      for (const [part, svg] of [
+      for (const [part, chart] of [
         ['gradient', gradient],
         ['activation', activation],
       ] as const) {
-        expectSound(svg);
+        const svg = svelteMarkup(render(SvgChart, { props: { chart, id: `ag-${part}` } }).body);
+        expectSvelteSound(svg, chart.label);
         expect(svg).toContain(part === 'gradient' ? 'ag-median' : 'ag-df');
         expectGolden(`activation-${part}-${tag}`, svg);
       }
@@ -225,7 +260,7 @@ describe('chart golden files', () => {
   });
 });
 
-describe('DenseBlock: channels after each layer', () => {
+describe('DenseBlock: channels after each layer (Svelte SVG)', () => {
   it.each([
     ['block1-en-520', {}, 'en', 520],
     ['block1-ko-320', {}, 'ko', 320],
@@ -238,11 +273,31 @@ describe('DenseBlock: channels after each layer', () => {
   ] as const)('%s', (name, over, locale, width) => {
     const figure = denseFigure({ ...denseDefaults, ...over });
     if (!figure.ok) throw new Error('settings must be valid');
-    const svg = renderChannelChart(figure.result, stringsFor(locale, 'denseBlock.'), locale, doc, width);
-    expectSound(svg);
+    const f = figure.result;
+    const { t, num } = createTranslator(stringsFor(locale, 'denseBlock.'), locale);
+    const chart = channelChart(f, t, num, width);
+    // bar heights are the channel counts on one linear scale: k₀ grey in every bar, ℓ·k accent on top
+    const bars = (part: string) => chart.rects.filter((r) => r.class === `db-${part}`);
+    const unit = chart.rects[0]!.height / f.input.c;
+    const added = bars('added');
+    expect(added).toHaveLength(f.layers.length);
+    added.forEach((b, i) => expect(b.height).toBeCloseTo((i + 1) * f.k * unit, 0));
+    expect(bars('input')).toHaveLength(f.layers.length + 1);
+    const trans = bars('transition');
+    expect(trans).toHaveLength(f.transition ? 1 : 0);
+    if (f.transition) expect(trans[0]!.height).toBeCloseTo(f.transition.output.c * unit, 0);
+    // grey and transition bars stand on the zero line (the frame's bottom), accent ones on the k₀ grey; all fit
+    for (const b of chart.rects) {
+      const foot = chart.bottom - (b.class === 'db-added' ? f.input.c * unit : 0);
+      expect(b.y + b.height).toBeCloseTo(foot, 0);
+      expect(b.y).toBeGreaterThanOrEqual(CHANNEL_CHART.top);
+      expect(b.x + b.width).toBeLessThanOrEqual(width);
+    }
+    const svg = svelteMarkup(render(SvgChart, { props: { chart, id: 'db-chart' } }).body);
+    expectSvelteSound(svg, chart.label);
     // the last layer's total is always labelled
     expect(svg).toContain(
-      `>${new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US').format(figure.result.block.output.c)}<`,
+      `>${new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US').format(f.block.output.c)}<`,
     );
     expectGolden(`dense-block-${name}`, svg);
   });

@@ -8,7 +8,7 @@ import {
   gradientCurve,
   growingCurve,
   pathLog10Derivative,
-  plotValue,
+  drawnLog10,
   quantile,
   resultSentence,
   samplePreactivations,
@@ -191,9 +191,11 @@ describe('formatLog10', () => {
     [Number.NEGATIVE_INFINITY, 'en', '0'],
   ] as const)('%d (%s) → %s', (v, locale, want) => expect(formatLog10(v, locale)).toBe(want));
 
-  it('plotValue never returns 0 for a log axis', () => {
-    expect(plotValue(-1000)).toBeGreaterThan(0);
-    expect(plotValue(-2)).toBeCloseTo(0.01, 12);
+  it('drawnLog10 holds values at 10⁻³⁰⁰, whose power is still a normal double', () => {
+    expect(drawnLog10(-1000)).toBe(-300);
+    expect(drawnLog10(Number.NEGATIVE_INFINITY)).toBe(-300);
+    expect(10 ** drawnLog10(-1000)).toBeGreaterThan(0);
+    expect(drawnLog10(-2)).toBe(-2);
   });
 });
 

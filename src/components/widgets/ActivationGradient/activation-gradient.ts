@@ -46,7 +46,7 @@ export const SAMPLES = 400;
 export const BAND: readonly [number, number] = [0.1, 0.9];
 /** z range of the activation chart */
 export const Z_RANGE = 4;
-/** widths (px) of the charts drawn at build time; the browser redraws them narrower when it must */
+/** widths (px) the charts are drawn at (on the server, and in the browser when the column is at least as wide) */
 export const GRADIENT_WIDTH = 440;
 export const ACTIVATION_WIDTH = 260;
 
@@ -280,9 +280,9 @@ export function powerOfTen(exponent: number): string {
   return `10${String(exponent).replace(/[-0-9]/g, (ch) => SUPERSCRIPT[ch]!)}`;
 }
 
-/** The value 10^log10 for plotting on a log axis, kept above the smallest normal double. */
-export function plotValue(log10: number): number {
-  return 10 ** Math.max(log10, -300);
+/** A log₁₀ value as the chart's decade axis draws it: max(log10, −300), so 10^y stays a normal double (an underflow to 0 would have no place on the axis). */
+export function drawnLog10(log10: number): number {
+  return Math.max(log10, -300);
 }
 
 /**

@@ -1,28 +1,47 @@
 /**
- * ActivationGradient's two charts as Plot specs (rendered by shared/plot.ts `drawChart`, on the
- * server with a linkedom document and in the browser after a change): the gradient factor per
- * depth on a log axis, and f(z) with f'(z). Colours come from CSS classes (see the .svelte
+ * ActivationGradient's two charts, computed here and drawn by shared/SvgChart.svelte as plain SVG (no
+ * Observable Plot: it cost 4–5 ms per change, issue 12): the gradient factor per depth on a
+ * log axis (whole decades), and f(z) with f′(z). Colours come from CSS classes (see the .svelte
  * styles), so both themes work; lines differ by dash pattern too, never by colour alone.
  */
-import * as Plot from '@observablehq/plot';
-import type { ChartSpec } from '~/components/widgets/shared/plot';
 import {
   activationCurve,
+  drawnLog10,
   formatLog10,
-  plotValue,
   powerOfTen,
   ACTIVATION_WIDTH,
   GRADIENT_WIDTH,
+  SAMPLES,
   Z_RANGE,
   type DepthPoint,
+  type Figure,
 } from './activation-gradient';
 import type { ActivationKind } from '~/lib/cnn/activations';
+import { maxDerivative } from '~/lib/cnn/activations';
 import type { Locale, Strings } from '~/i18n/translate';
 import { createTranslator } from '~/components/widgets/shared/translator';
-import { maxDerivative } from '~/lib/cnn/activations';
-import { asMarkup, drawChart } from '~/components/widgets/shared/plot';
-import { decadeAxis } from '~/components/widgets/shared/log-axis';
-import { SAMPLES, type Figure } from './activation-gradient';
+import { decadeTicks } from '~/components/widgets/shared/log-axis';
+import {
+  linearScale,
+  linearTicks,
+  polyline as line,
+  px,
+  type SvgChartModel,
+} from '~/components/widgets/shared/svg-chart';
+
+/** y range in whole decades [lo, hi] covering the band and the bound, at least two decades. */
+export function decadeDomain(curve: DepthPoint[]): [number, number] {
+  const lows = curve.flatMap((p) => [p.low, p.bound, p.median]);
+  const highs = curve.flatMap((p) => [p.high, p.bound]);
+  const hi = Math.max(0, Math.ceil(Math.max(...highs)));
+  const lo = Math.min(Math.floor(Math.min(...lows)), hi - 2);
+  return [drawnLog10(lo), hi];
+}
+
+/** The gradient chart's height and margins (px). */
+export const GRADIENT_CHART = { height: 264, left: 52, right: 12, top: 20, bottom: 34 } as const;
+/** The activation chart's height and margins (px). */
+export const ACTIVATION_CHART = { height: 204, left: 40, right: 12, top: 20, bottom: 34 } as const;
 
 export interface GradientChartText {
   x: string;
@@ -31,61 +50,59 @@ export interface GradientChartText {
   description: string;
 }
 
-/** y range in whole decades [lo, hi] covering the band and the bound, at least two decades. */
-export function decadeDomain(curve: DepthPoint[]): [number, number] {
-  const lows = curve.flatMap((p) => [p.low, p.bound, p.median]);
-  const highs = curve.flatMap((p) => [p.high, p.bound]);
-  const hi = Math.max(0, Math.ceil(Math.max(...highs)));
-  const lo = Math.min(Math.floor(Math.min(...lows)), hi - 2);
-  return [Math.max(lo, -300), hi];
-}
-
+/**
+ * The gradient factor against depth 1 … L: the 10–90 % band (area), the bound max f′ᴸ (dashed)
+ * and the median (solid, with a dot at L), on a y axis of whole decades (log₁₀ values mapped
+ * linearly, each tick labelled 10ⁿ, values below 10⁻³⁰⁰ held there: `drawnLog10`) with a rule at 1.
+ */
 export function gradientChart(
   curve: DepthPoint[],
   text: GradientChartText,
   width = GRADIENT_WIDTH,
-): ChartSpec {
+): SvgChartModel {
+  const { height, left, right, top, bottom } = GRADIENT_CHART;
   const [lo, hi] = decadeDomain(curve);
-  const data = curve.map((p) => ({
-    depth: p.depth,
-    median: plotValue(p.median),
-    low: plotValue(p.low),
-    high: plotValue(p.high),
-    bound: plotValue(p.bound),
-  }));
-  const last = data[data.length - 1]!;
-  const maxDepth = Math.max(2, last.depth);
+  const maxDepth = Math.max(2, curve[curve.length - 1]!.depth);
+  const x = linearScale([1, maxDepth], [left, width - right]);
+  const y = linearScale([lo, hi], [height - bottom, top]);
+  const at = (v: number) => y(drawnLog10(v));
+  const last = curve[curve.length - 1]!;
   return {
+    width,
+    height,
     label: text.label,
     description: text.description,
-    options: {
-      width,
-      height: 260,
-      marginLeft: 52,
-      marginRight: 12,
-      style: { fontSize: '12px' },
-      x: {
-        label: text.x,
-        domain: [1, maxDepth],
-        labelAnchor: 'right',
-        ticks: Math.min(maxDepth - 1, 5),
-        tickFormat: 'd',
+    left,
+    right: width - right,
+    top,
+    bottom: height - bottom,
+    xTicks: linearTicks(1, maxDepth, Math.min(maxDepth - 1, 5))
+      .filter(Number.isInteger)
+      .map((d) => ({ x: px(x(d)), text: String(d) })),
+    yTicks: decadeTicks(lo, hi).map((e) => ({ y: px(y(e)), text: powerOfTen(e) })),
+    xLabel: { x: width - right + 9, y: height - bottom + 31, text: text.x, anchor: 'end' },
+    yLabel: { x: 3, y: top - 8, text: text.y },
+    rects: [],
+    paths: [
+      {
+        d:
+          line(curve.map((p) => [x(p.depth), at(p.high)])) +
+          line([...curve].reverse().map((p) => [x(p.depth), at(p.low)])).replace(/^M/, 'L') +
+          'Z',
+        class: 'ag-band',
       },
-      y: decadeAxis(text.y, lo, hi, powerOfTen),
-      marks: [
-        Plot.areaY(data, { x: 'depth', y1: 'low', y2: 'high', className: 'ag-band' }),
-        Plot.ruleY([1], { className: 'ag-one' }),
-        Plot.lineY(data, {
-          x: 'depth',
-          y: 'bound',
-          className: 'ag-bound',
-          strokeWidth: 2,
-          strokeDasharray: '6 4',
-        }),
-        Plot.lineY(data, { x: 'depth', y: 'median', className: 'ag-median', strokeWidth: 2.5 }),
-        Plot.dot([last], { x: 'depth', y: 'median', r: 4, className: 'ag-median-dot' }),
-      ],
-    },
+      {
+        d: line([
+          [left, y(0)],
+          [width - right, y(0)],
+        ]),
+        class: 'ag-one',
+      },
+      { d: line(curve.map((p) => [x(p.depth), at(p.bound)])), class: 'ag-bound' },
+      { d: line(curve.map((p) => [x(p.depth), at(p.median)])), class: 'ag-median' },
+    ],
+    dots: [{ x: px(x(last.depth)), y: px(at(last.median)), r: 4, class: 'ag-median-dot' }],
+    labels: [],
   };
 }
 
@@ -101,59 +118,83 @@ const Y_DOMAIN: Record<ActivationKind, [number, number]> = {
   relu: [-0.25, 2.25],
 };
 
+/**
+ * f(z) (solid) and f′(z) (dashed) for z in [−Z_RANGE, Z_RANGE], over a shaded band ±2σ (at most
+ * the whole range) where most pre-activations fall, with the axes z = 0 and f = 0 drawn.
+ */
 export function activationChart(
   kind: ActivationKind,
   sigma: number,
   text: ActivationChartText,
+  num: (v: number, digits?: number) => string,
   width = ACTIVATION_WIDTH,
-): ChartSpec {
+): SvgChartModel {
+  const { height, left, right, top, bottom } = ACTIVATION_CHART;
   const curve = activationCurve(kind);
   const [y0, y1] = Y_DOMAIN[kind];
   const spread = Math.min(2 * sigma, Z_RANGE);
+  const x = linearScale([-Z_RANGE, Z_RANGE], [left, width - right]);
+  const y = linearScale([y0, y1], [height - bottom, top]);
   return {
+    width,
+    height,
     label: text.label,
     description: text.description,
-    options: {
-      width,
-      height: 200,
-      marginLeft: 40,
-      marginRight: 12,
-      style: { fontSize: '12px' },
-      x: { label: 'z', domain: [-Z_RANGE, Z_RANGE], ticks: 5, labelAnchor: 'right' },
-      y: { label: null, domain: [y0, y1], grid: true, ticks: 5 },
-      marks: [
-        Plot.rect([{ x1: -spread, x2: spread }], {
-          x1: 'x1',
-          x2: 'x2',
-          y1: y0,
-          y2: y1,
-          className: 'ag-spread',
-        }),
-        Plot.ruleY([0], { className: 'ag-axis' }),
-        Plot.ruleX([0], { className: 'ag-axis' }),
-        Plot.lineY(curve, { x: 'z', y: 'f', className: 'ag-f', strokeWidth: 2.5, clip: true }),
-        Plot.lineY(curve, { x: 'z', y: 'df', className: 'ag-df', strokeWidth: 2, strokeDasharray: '5 3' }),
-      ],
-    },
+    left,
+    right: width - right,
+    top,
+    bottom: height - bottom,
+    xTicks: linearTicks(-Z_RANGE, Z_RANGE, 5).map((z) => ({
+      x: px(x(z)),
+      text: num(z, 1).replace('-', '−'),
+    })),
+    yTicks: linearTicks(y0, y1, 5).map((v) => ({ y: px(y(v)), text: num(v, 1).replace('-', '−') })),
+    xLabel: { x: width - right + 9, y: height - bottom + 31, text: 'z →', anchor: 'end' },
+    yLabel: null,
+    rects: [
+      {
+        x: px(x(-spread)),
+        y: top,
+        width: px(x(spread) - x(-spread)),
+        height: height - bottom - top,
+        class: 'ag-spread',
+      },
+    ],
+    paths: [
+      {
+        d: line([
+          [left, y(0)],
+          [width - right, y(0)],
+        ]),
+        class: 'ag-axis',
+      },
+      {
+        d: line([
+          [x(0), top],
+          [x(0), height - bottom],
+        ]),
+        class: 'ag-axis',
+      },
+      { d: line(curve.map((p) => [x(p.z), y(p.f)])), class: 'ag-f', clip: true }, // ReLU leaves the frame
+      { d: line(curve.map((p) => [x(p.z), y(p.df)])), class: 'ag-df' },
+    ],
+    dots: [],
+    labels: [],
   };
 }
 
 type OkFigure = Extract<Figure, { ok: true }>;
 
-/** The gradient-factor chart (median and band over depth) as SVG markup for a valid figure. */
-export const renderGradientChart = asMarkup(drawGradientChart);
-
-/** The gradient-factor chart as a detached element of `doc` (the island's redraws, plot.ts `drawChart`). */
+/** The gradient-factor chart (median and band over depth) of a valid figure, `width` px wide. */
 export function drawGradientChart(
   figure: OkFigure,
   strings: Strings,
   locale: Locale,
-  doc: Document,
   width?: number,
-): Element {
+): SvgChartModel {
   const { t } = createTranslator(strings, locale);
   const name = t(`activationGradient.name.${figure.kind}`);
-  const spec = gradientChart(
+  return gradientChart(
     figure.curve,
     {
       x: t('activationGradient.axisDepth'),
@@ -168,23 +209,18 @@ export function drawGradientChart(
     },
     width,
   );
-  return drawChart(spec, doc);
 }
 
-/** The activation chart (f and its derivative) as SVG markup for a valid figure. */
-export const renderActivationChart = asMarkup(drawActivationChart);
-
-/** The activation chart as a detached element of `doc` (the island's redraws, plot.ts `drawChart`). */
+/** The activation chart (f and its derivative) of a valid figure, `width` px wide. */
 export function drawActivationChart(
   figure: OkFigure,
   strings: Strings,
   locale: Locale,
-  doc: Document,
   width?: number,
-): Element {
-  const { t } = createTranslator(strings, locale);
+): SvgChartModel {
+  const { t, num } = createTranslator(strings, locale);
   const name = t(`activationGradient.name.${figure.kind}`);
-  const spec = activationChart(
+  return activationChart(
     figure.kind,
     figure.sigma,
     {
@@ -194,21 +230,7 @@ export function drawActivationChart(
         peak: formatLog10(Math.log10(maxDerivative(figure.kind)), locale),
       }),
     },
+    num,
     width,
   );
-  return drawChart(spec, doc);
-}
-
-/** Both charts as SVG markup for a valid figure, drawn with `doc` (server or browser document). */
-export function renderCharts(
-  figure: OkFigure,
-  strings: Strings,
-  locale: Locale,
-  doc: Document,
-  widths: { gradient?: number; activation?: number } = {},
-): { gradient: string; activation: string } {
-  return {
-    gradient: renderGradientChart(figure, strings, locale, doc, widths.gradient),
-    activation: renderActivationChart(figure, strings, locale, doc, widths.activation),
-  };
 }

@@ -12,7 +12,7 @@ import { presets } from '~/lib/cnn/presets';
 import { problem, type Problem } from '~/lib/cnn/problems';
 import { readNumber, readWholeFields, type Field } from '~/components/widgets/shared/fields';
 
-/** Width (px) of the channel chart drawn at build time; the browser redraws it narrower when it must. */
+/** Width (px) the channel chart is drawn at (on the server, and in the browser when the column is at least as wide). */
 export const CHART_WIDTH = 520;
 
 export interface Settings {
