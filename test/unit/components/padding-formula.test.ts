@@ -7,6 +7,7 @@ import {
   placements,
   unreadIndices,
   cellGlyphs,
+  cellPath,
   type Settings,
 } from '~/components/widgets/PaddingFormula/padding-formula';
 import { english } from '../english';
@@ -168,5 +169,23 @@ describe('placements: how many kernel placements read each pixel', () => {
     expect(f.ok && placements(f)).toBeNull();
     const g = computeFigure(settings({ n: 91_827, k: 3, p: 1, s: 1, d: 1 }));
     expect(g.ok && placements(g)).toMatchObject({ corner: 4, edge: 6, interior: 9, min: 4, max: 9 });
+  });
+});
+
+describe('cellPath: a class of cells as one <path>', () => {
+  it.each([
+    // size, cell px, include(y, x) → d
+    [1, 20, () => true, 'M0 0h20v20h-20z'],
+    [2, 10, (y: number, x: number) => y === x, 'M0 0h10v10h-10zM10 10h10v10h-10z'],
+    [2, 5, (y: number) => y === 1, 'M0 5h5v5h-5zM5 5h5v5h-5z'],
+    [3, 20, () => false, ''],
+    [0, 20, () => true, ''],
+  ] as const)('size %i, cell %i px', (size, cell, include, d) => {
+    expect(cellPath(size, cell, include)).toBe(d);
+  });
+
+  it('draws one square per included cell', () => {
+    const d = cellPath(9, 20, (y, x) => (y + x) % 2 === 0);
+    expect(d.match(/M/g)).toHaveLength(41);
   });
 });

@@ -19,7 +19,7 @@ import { batchLength, placeholderBlockSize } from './placeholder-size';
 
 /** Where course.css can make a block skip rendering; which of them do is read from the style. */
 const CANDIDATES =
-  '.sl-markdown-content > *, .sl-markdown-content :is(.cell-static, .cell-output, .widget-chart, .render-when-near)';
+  '.sl-markdown-content > *, .sl-markdown-content :is(.cell-static, .cell-output, .widget-chart, .render-when-near, .widget > *)';
 /** At most this much of one idle period, so that a measuring task stays far below 50 ms on a phone. */
 const SLICE_MS = 6;
 /**
@@ -34,12 +34,23 @@ const BATCH_ELEMENTS = 50;
 const idle = (f: (deadline?: IdleDeadline) => void) =>
   'requestIdleCallback' in window ? requestIdleCallback(f, { timeout: 1000 }) : setTimeout(f, 50);
 
-/** The first top-level lesson block that reaches into the window: what the reader is looking at. */
+/**
+ * The lesson block the reader is looking at: the first top-level block that starts inside the
+ * window, so that a change in any block above it is made up for, even in the one reaching into the
+ * window from above (a widget whose skipped parts above the window are measured); the block that
+ * covers the window's top when none starts inside it.
+ */
 function inView(): Element | undefined {
   const content = document.querySelector('.sl-markdown-content');
   if (!content || scrollY === 0) return undefined;
-  for (const el of content.children) if (el.getBoundingClientRect().bottom > 0) return el;
-  return undefined;
+  let covering: Element | undefined;
+  for (const el of content.children) {
+    const { top, bottom } = el.getBoundingClientRect();
+    if (bottom <= 0) continue;
+    if (top >= 0) return top < innerHeight ? el : (covering ?? el);
+    covering ??= el;
+  }
+  return covering;
 }
 
 /** Renders `blocks` for one layout (all written before any is read), and keeps each one's height. */
@@ -112,22 +123,32 @@ function hashTarget(): Element | null {
   }
 }
 
+/**
+ * Keeps the #anchor's target where the browser scrolls it, from the first frame it has done so
+ * (that can be a few frames after load) until the reader scrolls on their own.
+ */
+function holdOpened(target: Element, frames = 30) {
+  if (scrollY === 0) {
+    if (frames > 0) requestAnimationFrame(() => holdOpened(target, frames - 1));
+    return;
+  }
+  opened = { target, top: target.getBoundingClientRect().top };
+  const forget = () => (opened = undefined);
+  for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown', 'hashchange'])
+    addEventListener(type, forget, { once: true, passive: true });
+  // Blocks near the target render in the first frames after load, before any idle period.
+  let left = 8;
+  const everyFrame = () => {
+    keepOpened();
+    if (--left > 0) requestAnimationFrame(everyFrame);
+  };
+  requestAnimationFrame(everyFrame);
+}
+
 let width = 0;
 function start() {
   const target = hashTarget();
-  if (target && scrollY > 0) {
-    opened = { target, top: target.getBoundingClientRect().top };
-    const forget = () => (opened = undefined);
-    for (const type of ['wheel', 'touchstart', 'keydown', 'pointerdown', 'hashchange'])
-      addEventListener(type, forget, { once: true, passive: true });
-    // Blocks near the target render in the first frames after load, before any idle period.
-    let frames = 8;
-    const everyFrame = () => {
-      keepOpened();
-      if (--frames > 0) requestAnimationFrame(everyFrame);
-    };
-    requestAnimationFrame(everyFrame);
-  }
+  if (target) holdOpened(target);
   width = innerWidth;
   measureAll();
   // Heights follow the width; a phone's address bar changing the height must not start over.

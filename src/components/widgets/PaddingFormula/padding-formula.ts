@@ -102,6 +102,21 @@ export function cellGlyphs(
 }
 
 /**
+ * The cells (y, x) of a `size` × `size` grid of `cell` px squares for which `include(y, x)` holds,
+ * as the `d` of one SVG <path>: a closed square `M x·cell y·cell h cell v cell h −cell z` per cell,
+ * so a whole class of cells (image, padding, kernel taps) is one element (issue 12). Each square is
+ * a subpath of its own, so its stroke (and a dash pattern, which restarts per subpath) draws as a
+ * separate rectangle would. Row-major order; '' when no cell is included.
+ */
+export function cellPath(size: number, cell: number, include: (y: number, x: number) => boolean): string {
+  let d = '';
+  for (let y = 0; y < size; y++)
+    for (let x = 0; x < size; x++)
+      if (include(y, x)) d += `M${x * cell} ${y * cell}h${cell}v${cell}h${-cell}z`;
+  return d;
+}
+
+/**
  * Padded indices (along one axis) that no kernel position reads: the trailing `rest` cells,
  * plus, with dilation, cells between taps that no placement lands on.
  */

@@ -1,6 +1,7 @@
 /**
- * Keyboard navigation of a square grid of cells (a widget's output map): the selected cell moves
- * with the arrow keys, Home and End. Pure, so every widget with a pickable grid shares it.
+ * Keyboard and pointer navigation of a square grid of cells (a widget's output map): the selected
+ * cell moves with the arrow keys, Home and End, or to the cell under the pointer. Pure, so every
+ * widget with a pickable grid shares it.
  */
 import { clamp } from '~/lib/cnn/clamp';
 
@@ -30,4 +31,22 @@ export function moveSelection(key: string, row: number, col: number, o: number):
     default:
       return null;
   }
+}
+
+/**
+ * The cell of a `size` × `size` grid under a pointer at (px, py) in a box of width × height CSS px
+ * (the grid drawn scaled to fill it, so one element can take the pointer for every cell):
+ * [row, col] = [⌊py·size/height⌋, ⌊px·size/width⌋], clamped to the grid, so a point on the far
+ * edge picks the last cell; null for an empty grid or box, or a point that is not a number.
+ */
+export function cellAtPoint(
+  px: number,
+  py: number,
+  width: number,
+  height: number,
+  size: number,
+): [number, number] | null {
+  if (!(size > 0 && width > 0 && height > 0 && Number.isFinite(px) && Number.isFinite(py))) return null;
+  const at = (v: number, extent: number) => clamp(Math.floor((v * size) / extent), 0, size - 1);
+  return [at(py, height), at(px, width)];
 }
