@@ -5,6 +5,14 @@ const PATH = '/lessons/09-densenet/';
 const widget = (page: Page) => page.locator('[data-widget="DenseBlock"]');
 const field = (page: Page, name: string) => widget(page).locator(`[data-field="${name}"]`);
 const cell = (page: Page, id: string) => widget(page).getByTestId(id);
+/** Arcs drawn in the connection diagram: its arc paths hold one elliptical-arc command (A) per arc. */
+const arcsDrawn = async (page: Page) =>
+  (
+    await widget(page)
+      .getByTestId('diagram')
+      .locator('.db-arcs path')
+      .evaluateAll((paths) => paths.map((p) => p.getAttribute('d') ?? '').join(''))
+  ).split('A').length - 1;
 
 test('without JavaScript: DenseNet-121 block 1, 64 → 256 channels, transition to 128, chart drawn', async ({
   browser,
@@ -18,7 +26,10 @@ test('without JavaScript: DenseNet-121 block 1, 64 → 256 channels, transition 
   await expect(cell(page, 'transition-out')).toHaveText('128');
   await expect(cell(page, 'block-activations')).toHaveText('16,558,080');
   await expect(widget(page).getByTestId('chart').locator('svg[role="img"]')).toBeVisible();
-  await expect(widget(page).getByTestId('diagram').locator('path')).toHaveCount(21);
+  expect(await arcsDrawn(page)).toBe(21);
+  await expect(widget(page).getByTestId('diagram').locator('figcaption')).toContainText(
+    '21 connections for 6 layers',
+  );
   await context.close();
 });
 
@@ -30,7 +41,10 @@ test('keyboard: layers and growth rate change the channels linearly; the bottlen
   await typeInto(page, field(page, 'layers'), '12');
   // 64 + 12·32 = 448; 12·13/2 = 78 connections
   await expect(cell(page, 'block-out')).toHaveText('448');
-  await expect(widget(page).getByTestId('diagram').locator('path')).toHaveCount(78);
+  await expect.poll(() => arcsDrawn(page)).toBe(78);
+  await expect(widget(page).getByTestId('diagram').locator('figcaption')).toContainText(
+    '78 connections for 12 layers',
+  );
   await typeInto(page, field(page, 'k'), '12');
   await expect(cell(page, 'block-out')).toHaveText('208');
   await expect(cell(page, 'after-1')).toHaveText('76');

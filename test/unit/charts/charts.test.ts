@@ -42,7 +42,7 @@ import { growthChart, sweepChart } from '~/components/widgets/ReceptiveField/rf-
 import { conv, growthLabels, stackPresets } from '~/components/widgets/ReceptiveField/receptive-field-view';
 import { renderCostChart } from '~/components/widgets/DetectionCost/charts';
 import { render } from 'svelte/server';
-import { channelChart, CHANNEL_CHART } from '~/components/widgets/DenseBlock/charts';
+import { channelChart, CHANNEL_CHART, rectsPath } from '~/components/widgets/DenseBlock/charts';
 import SvgChart from '~/components/widgets/shared/SvgChart.svelte';
 import {
   computeFigure as denseFigure,
@@ -276,9 +276,31 @@ describe('DenseBlock: channels after each layer (Svelte SVG)', () => {
     const f = figure.result;
     const { t, num } = createTranslator(stringsFor(locale, 'denseBlock.'), locale);
     const chart = channelChart(f, t, num, width);
+    // each part's bars are one path of rectangles "Mx y h w v h h −w z": read them back
+    expect(chart.rects).toEqual([]);
+    const bars = (part: string) =>
+      [
+        ...(chart.paths.find((p) => p.class === `db-${part}`)?.d ?? '').matchAll(
+          /M([\d.]+) ([\d.]+)h([\d.]+)v([\d.]+)h-([\d.]+)z/g,
+        ),
+      ].map((m) => {
+        expect(m[5]).toBe(m[3]);
+        return {
+          class: `db-${part}`,
+          x: Number(m[1]),
+          y: Number(m[2]),
+          width: Number(m[3]),
+          height: Number(m[4]),
+        };
+      });
+    const all = [...bars('input'), ...bars('added'), ...bars('transition')];
+    // nothing else in those paths
+    for (const part of ['input', 'added', 'transition'])
+      expect(chart.paths.find((p) => p.class === `db-${part}`)?.d.split('M').length ?? 1).toBe(
+        bars(part).length + 1,
+      );
     // bar heights are the channel counts on one linear scale: k₀ grey in every bar, ℓ·k accent on top
-    const bars = (part: string) => chart.rects.filter((r) => r.class === `db-${part}`);
-    const unit = chart.rects[0]!.height / f.input.c;
+    const unit = bars('input')[0]!.height / f.input.c;
     const added = bars('added');
     expect(added).toHaveLength(f.layers.length);
     added.forEach((b, i) => expect(b.height).toBeCloseTo((i + 1) * f.k * unit, 0));
@@ -287,7 +309,7 @@ describe('DenseBlock: channels after each layer (Svelte SVG)', () => {
     expect(trans).toHaveLength(f.transition ? 1 : 0);
     if (f.transition) expect(trans[0]!.height).toBeCloseTo(f.transition.output.c * unit, 0);
     // grey and transition bars stand on the zero line (the frame's bottom), accent ones on the k₀ grey; all fit
-    for (const b of chart.rects) {
+    for (const b of all) {
       const foot = chart.bottom - (b.class === 'db-added' ? f.input.c * unit : 0);
       expect(b.y + b.height).toBeCloseTo(foot, 0);
       expect(b.y).toBeGreaterThanOrEqual(CHANNEL_CHART.top);
@@ -300,6 +322,23 @@ describe('DenseBlock: channels after each layer (Svelte SVG)', () => {
       `>${new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US').format(f.block.output.c)}<`,
     );
     expectGolden(`dense-block-${name}`, svg);
+  });
+});
+
+describe('DenseBlock: rectsPath', () => {
+  it.each([
+    ['none', [], ''],
+    ['one', [{ x: 1, y: 2, width: 3, height: 4 }], 'M1 2h3v4h-3z'],
+    [
+      'two, in order, decimals kept',
+      [
+        { x: 10.5, y: 0, width: 7.2, height: 100 },
+        { x: 0, y: 50.3, width: 7.2, height: 0 },
+      ],
+      'M10.5 0h7.2v100h-7.2zM0 50.3h7.2v0h-7.2z',
+    ],
+  ])('%s', (_name, rects, d) => {
+    expect(rectsPath(rects)).toBe(d);
   });
 });
 

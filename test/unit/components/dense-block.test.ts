@@ -4,6 +4,9 @@ import {
   computeFigure,
   connectionDiagram,
   defaultSettings,
+  diagramPaths,
+  labelledNodes,
+  roundedSquare,
   densenet121Blocks,
   settingsOf,
   DIAGRAM,
@@ -107,17 +110,75 @@ describe('connection diagram', () => {
     [6, 21],
     [12, 78],
   ])('%i layers: L(L + 1)/2 = %i arcs, each from an earlier map to a later layer', (layers, arcs) => {
-    const d = connectionDiagram(layers, 64, 32);
+    const d = connectionDiagram(layers);
     expect(d.arcs).toHaveLength(arcs);
     expect(d.nodes).toHaveLength(layers + 1);
     expect(d.arcs.every((a) => a.from < a.to)).toBe(true);
-    expect(d.nodes.map((n) => n.channels)).toEqual([64, ...Array(layers).fill(32)]);
+    // layer ℓ reads x₀ … x_{ℓ−1}: ℓ arcs end at node ℓ, each from a different map
+    for (let to = 1; to <= layers; to++)
+      expect(d.arcs.filter((a) => a.to === to).map((a) => a.from)).toEqual([...Array(to).keys()]);
     for (const a of d.arcs) expect(a.d).not.toMatch(/NaN/);
   });
   it('long blocks are drawn up to the first maxNodes − 1 layers', () => {
-    const d = connectionDiagram(24, 256, 32);
+    const d = connectionDiagram(24);
     expect(d.drawn).toBe(DIAGRAM.maxNodes - 1);
     expect(d.layers).toBe(24);
     expect(d.nodes.at(-1)!.x).toBeLessThanOrEqual(DIAGRAM.width);
+  });
+
+  // one subpath per mark: "M" starts every arc and every square; "A" draws an arc, "a" a corner
+  const count = (path: string, c: string) => path.split(c).length - 1;
+  it.each([
+    // L, arcs from x₀ (= drawn layers), arcs between layers n(n − 1)/2, layer squares
+    [1, 1, 0, 1],
+    [6, 6, 15, 6],
+    [12, 12, 66, 12],
+    [24, 12, 66, 12],
+  ])(
+    '%i layers → paths of %i input arcs, %i layer arcs and %i layer squares',
+    (layers, fromInput, between, squares) => {
+      const p = diagramPaths(connectionDiagram(layers));
+      expect(count(p.inputArcs, 'M')).toBe(fromInput);
+      expect(count(p.inputArcs, 'A')).toBe(fromInput);
+      expect(count(p.layerArcs, 'A')).toBe(between);
+      expect(count(p.inputNode, 'M')).toBe(1);
+      expect(count(p.layerNodes, 'M')).toBe(squares);
+      expect(count(p.layerNodes, 'a')).toBe(4 * squares);
+      // every arc of the diagram is in exactly one of the two arc paths
+      expect(count(p.inputArcs + p.layerArcs, 'A')).toBe(connectionDiagram(layers).arcs.length);
+    },
+  );
+
+  it.each([
+    // cx, cy, size, r → path (hand: top edge from cx − size/2 + r, four quarter-circle corners)
+    [10, 20, 12, 2, 'M6 14h8a2 2 0 0 1 2 2v8a2 2 0 0 1 -2 2h-8a2 2 0 0 1 -2 -2v-8a2 2 0 0 1 2 -2z'],
+    [0, 0, 4, 0, 'M-2 -2h4a0 0 0 0 1 0 0v4a0 0 0 0 1 0 0h-4a0 0 0 0 1 0 0v-4a0 0 0 0 1 0 0z'],
+    [35.3, 50, 12, 2, 'M31.3 44h8a2 2 0 0 1 2 2v8a2 2 0 0 1 -2 2h-8a2 2 0 0 1 -2 -2v-8a2 2 0 0 1 2 -2z'],
+  ])('roundedSquare(%d, %d, %d, %d)', (cx, cy, size, r, path) => {
+    expect(roundedSquare(cx, cy, size, r)).toBe(path);
+  });
+
+  it('the squares are centred on the nodes, on the baseline', () => {
+    const d = connectionDiagram(6);
+    const p = diagramPaths(d);
+    const starts = [...p.layerNodes.matchAll(/M([\d.-]+) ([\d.-]+)/g)].map((m) => [
+      Number(m[1]),
+      Number(m[2]),
+    ]);
+    starts.forEach(([x, y], i) => {
+      expect(x! - DIAGRAM.radius + DIAGRAM.node / 2).toBeCloseTo(d.nodes[i + 1]!.x, 1);
+      expect(y! + DIAGRAM.node / 2).toBe(d.baseline);
+    });
+  });
+
+  it.each([
+    // L → node numbers written (x₀ is 0): all up to 9 nodes, then even ones and the last
+    [1, [0, 1]],
+    [8, [0, 1, 2, 3, 4, 5, 6, 7, 8]],
+    [9, [0, 2, 4, 6, 8, 9]],
+    [12, [0, 2, 4, 6, 8, 10, 12]],
+    [11, [0, 2, 4, 6, 8, 10, 11]],
+  ])('%i layers: nodes labelled %j', (layers, shown) => {
+    expect(labelledNodes(connectionDiagram(layers)).map((n) => n.index)).toEqual(shown);
   });
 });

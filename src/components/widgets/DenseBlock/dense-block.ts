@@ -155,20 +155,19 @@ export function channelSeries(f: DenseBlockFigure): ChannelPoint[] {
 }
 
 /** Most layers the connection diagram draws; longer blocks show their first DIAGRAM.maxNodes − 1 layers. */
-export const DIAGRAM = { width: 340, maxNodes: 13, top: 20, node: 12, arcGap: 7 } as const;
+export const DIAGRAM = { width: 340, maxNodes: 13, top: 20, node: 12, radius: 2, arcGap: 7 } as const;
 
 export interface DiagramNode {
   /** 0 = the block input x₀, ℓ = output of layer ℓ */
   index: number;
+  /** centre */
   x: number;
-  /** channels of this map alone: k₀ for x₀, k for the others */
-  channels: number;
 }
 
 export interface DiagramArc {
   from: number;
   to: number;
-  /** SVG path (a half-ellipse above the row of nodes) */
+  /** SVG subpath (a half-ellipse above the row of nodes) */
   d: string;
 }
 
@@ -184,21 +183,18 @@ export interface Diagram {
 }
 
 /**
- * The connection diagram: x₀ … x_n in a row (n = min(L, maxNodes − 1)); an arc from every map to
- * every later layer that reads it: layer ℓ reads x₀ … x_{ℓ−1}, ℓ arcs, n(n + 1)/2 in all.
+ * The connection diagram of a block of L layers: x₀ … x_n in a row (n = min(L, maxNodes − 1));
+ * an arc from every map to every later layer that reads it: layer ℓ reads x₀ … x_{ℓ−1}, ℓ arcs,
+ * n(n + 1)/2 in all. Only L shapes it (k₀ and k do not), so it is rebuilt only when L changes.
  */
-export function connectionDiagram(layers: number, k0: number, k: number): Diagram {
+export function connectionDiagram(layers: number): Diagram {
   const n = Math.max(0, Math.min(layers, DIAGRAM.maxNodes - 1));
   const margin = 18;
   const step = n === 0 ? 0 : (DIAGRAM.width - 2 * margin) / n;
   const x = (i: number) => margin + i * step;
   const tallest = n * DIAGRAM.arcGap;
   const baseline = DIAGRAM.top + tallest + 10;
-  const nodes: DiagramNode[] = Array.from({ length: n + 1 }, (_, i) => ({
-    index: i,
-    x: x(i),
-    channels: i === 0 ? k0 : k,
-  }));
+  const nodes: DiagramNode[] = Array.from({ length: n + 1 }, (_, i) => ({ index: i, x: x(i) }));
   const arcs: DiagramArc[] = [];
   for (let to = 1; to <= n; to++) {
     for (let from = 0; from < to; from++) {
@@ -208,9 +204,65 @@ export function connectionDiagram(layers: number, k0: number, k: number): Diagra
       arcs.push({
         from,
         to,
-        d: `M ${x(from).toFixed(1)} ${y} A ${rx.toFixed(1)} ${ry} 0 0 1 ${x(to).toFixed(1)} ${y}`,
+        d: `M${x(from).toFixed(1)} ${y}A${rx.toFixed(1)} ${ry} 0 0 1 ${x(to).toFixed(1)} ${y}`,
       });
     }
   }
   return { nodes, arcs, drawn: n, layers, height: baseline + DIAGRAM.node + 26, baseline };
+}
+
+/**
+ * A square of side `size` centred on (cx, cy) with corners rounded by `r` (0 ≤ r ≤ size/2), as one
+ * closed SVG subpath: the outline an SVG <rect> with rx = ry = r draws, clockwise from the top edge.
+ */
+export function roundedSquare(cx: number, cy: number, size: number, r: number): string {
+  const side = size - 2 * r;
+  const f = (v: number) => Number(v.toFixed(1));
+  return (
+    `M${f(cx - size / 2 + r)} ${f(cy - size / 2)}h${f(side)}a${r} ${r} 0 0 1 ${r} ${r}v${f(side)}` +
+    `a${r} ${r} 0 0 1 ${-r} ${r}h${f(-side)}a${r} ${r} 0 0 1 ${-r} ${-r}v${f(-side)}a${r} ${r} 0 0 1 ${r} ${-r}z`
+  );
+}
+
+/** The diagram's marks as four SVG paths (one element per kind of mark, not one per arc or node, issue 12). */
+export interface DiagramPaths {
+  /** arcs from the block input x₀ (drawn dashed) */
+  inputArcs: string;
+  /** arcs from the layers' outputs x₁ … */
+  layerArcs: string;
+  /** the square of x₀ */
+  inputNode: string;
+  /** the squares of x₁ … x_n */
+  layerNodes: string;
+}
+
+/** Joins the diagram's arcs (by whether they start at x₀) and node squares (x₀ apart) into four paths. */
+export function diagramPaths(d: Diagram): DiagramPaths {
+  const square = (n: DiagramNode) => roundedSquare(n.x, d.baseline, DIAGRAM.node, DIAGRAM.radius);
+  return {
+    inputArcs: d.arcs
+      .filter((a) => a.from === 0)
+      .map((a) => a.d)
+      .join(''),
+    layerArcs: d.arcs
+      .filter((a) => a.from !== 0)
+      .map((a) => a.d)
+      .join(''),
+    inputNode: d.nodes
+      .filter((n) => n.index === 0)
+      .map(square)
+      .join(''),
+    layerNodes: d.nodes
+      .filter((n) => n.index !== 0)
+      .map(square)
+      .join(''),
+  };
+}
+
+/**
+ * Which node numbers the diagram writes under its squares: all of them up to 9 nodes, otherwise
+ * every even one and the last (so two-digit numbers do not collide).
+ */
+export function labelledNodes(d: Diagram): DiagramNode[] {
+  return d.nodes.filter((n) => d.nodes.length <= 9 || n.index % 2 === 0 || n.index === d.drawn);
 }
