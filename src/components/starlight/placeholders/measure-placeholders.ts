@@ -19,7 +19,7 @@ import { batchLength, placeholderBlockSize } from './placeholder-size';
 
 /** Where course.css can make a block skip rendering; which of them do is read from the style. */
 const CANDIDATES =
-  '.sl-markdown-content > *, .sl-markdown-content :is(.cell-static, .cell-output, .widget-chart, .render-when-near, .widget > *)';
+  '.sl-markdown-content > *, .sl-markdown-content :is(.cell-static, .cell-output, .widget-chart, .render-when-near, .widget > *, .quiz-item)';
 /** At most this much of one idle period, so that a measuring task stays far below 50 ms on a phone. */
 const SLICE_MS = 6;
 /**
