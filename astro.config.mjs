@@ -11,6 +11,7 @@ import remarkCheckCitations from './src/lib/markdown/remark-check-citations.mjs'
 import remarkCells from './src/lib/markdown/remark-cells.mjs';
 import rehypeCheckKatex from './src/lib/markdown/rehype-check-katex.mjs';
 import rehypeLeanMath from './src/lib/markdown/rehype-lean-math.mjs';
+import rehypeRenderFold from './src/lib/markdown/rehype-render-fold.mjs';
 import contentChecks from './src/lib/markdown/content-checks.mjs';
 import contentSecurityPolicy from './scripts/csp.mjs';
 import plotWithoutIntl from './scripts/plot-without-intl.mjs';
@@ -51,6 +52,8 @@ const markdownPlugins = {
     rehypeCheckKatex,
     rehypeLeanMath,
     rehypeFocusableScroll,
+    // marks where a lesson's first two phone screens end: blocks after it may skip rendering
+    rehypeRenderFold,
   ],
 };
 
