@@ -16,7 +16,7 @@
 // since tracing slows the page it records.
 // Widgets that compute with TensorFlow.js run twice: WebGL (SwiftShader, the default flags) and
 // CPU (Chromium without GL: --use-angle=none --use-gl=disabled, so the worker falls back).
-// Prints a table; adds `widgets` to bench/report.json. Fails when a pure widget's median or 95th
+// Prints a table; adds `widgets` to bench/report.json (`--only` replaces just those rows). Fails when a pure widget's median or 95th
 // percentile exceeds budgets.widgets, or a TensorFlow.js widget blocks the main thread longer.
 //
 //   npm run bench:widgets -- --only ConvolutionExplorer   (repeatable)
@@ -26,7 +26,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './chromium-path.mjs';
 import { base, ensurePreview } from './preview-server.mjs';
-import { measureInPage } from './widget-change.mjs';
+import { measureInPage, placeholdersMeasured } from './widget-change.mjs';
 import { mainThreadCpu, TRACE_CATEGORIES } from './main-thread-cpu.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -80,6 +80,7 @@ try {
         const path = `/lessons/${lesson}/`;
         const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
         await page.goto(base + path);
+        await placeholdersMeasured(page);
         const names = await page.$$eval('[data-widget]', (ws) =>
           ws.map((w) => w.getAttribute('data-widget')),
         );
@@ -132,6 +133,15 @@ try {
   stopPreview();
 }
 
+/** `previous` with each widget and backend measured now replaced, in the previous order. */
+function mergeResults(previous, now) {
+  const key = (r) => `${r.widget} ${r.backend}`;
+  const fresh = new Map(now.map((r) => [key(r), r]));
+  const merged = previous.map((r) => fresh.get(key(r)) ?? r);
+  const seen = new Set(previous.map(key));
+  return [...merged, ...now.filter((r) => !seen.has(key(r)))];
+}
+
 const failures = [];
 for (const r of results) {
   if (r.error) failures.push(`${r.widget}: ${r.error}`);
@@ -158,7 +168,16 @@ mkdirSync(join(reportFile, '..'), { recursive: true });
 writeFileSync(
   reportFile,
   JSON.stringify(
-    { ...previous, widgets: { date: new Date().toISOString(), load: load(), budgets, results } },
+    {
+      ...previous,
+      widgets: {
+        date: new Date().toISOString(),
+        load: load(),
+        budgets,
+        // `--only` measures some widgets: the others keep their last results
+        results: only.length ? mergeResults(previous.widgets?.results ?? [], results) : results,
+      },
+    },
     null,
     2,
   ) + '\n',

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './chromium-path.mjs';
 import { base, ensurePreview } from './preview-server.mjs';
-import { measureInPage } from './widget-change.mjs';
+import { measureInPage, placeholdersMeasured } from './widget-change.mjs';
 
 const [name, changesArg, selectorArg] = process.argv.slice(2);
 if (!name) throw new Error('usage: node scripts/profile-widget.mjs <Widget> [changes] [selector]');
@@ -30,6 +30,7 @@ try {
     page = undefined;
   }
   if (!page) throw new Error(`no lesson shows ${name}`);
+  await placeholdersMeasured(page);
   await page.locator(`[data-widget="${name}"]`).first().scrollIntoViewIfNeeded();
   const island = page.locator(`astro-island:has([data-widget="${name}"])`).first();
   await page.waitForFunction((el) => !el.hasAttribute('ssr'), await island.elementHandle());

@@ -65,3 +65,15 @@ export async function measureInPage({ name, selector, n }) {
     .find((t) => /WebGL|CPU/.test(t) && t.length < 200);
   return { times, firsts, longest: Math.max(0, ...during.map((t) => t.duration)), backend: backend?.trim() };
 }
+
+/**
+ * Node side: waits until the lesson has measured its skipped blocks' placeholders
+ * (measure-placeholders.ts). Until then each idle slice writes the styles of a widget's parts,
+ * which the change loop would count as the widget still updating (BottleneckBlock showed 2 s
+ * "changes").
+ */
+export async function placeholdersMeasured(page) {
+  await page.waitForFunction(() => document.documentElement.dataset.placeholders === 'measured', null, {
+    timeout: 30_000,
+  });
+}

@@ -159,3 +159,22 @@ test('placement counts without JavaScript and in Korean', async ({ browser, page
   await hydrated(page, '/ko/lessons/02-kernel-size-and-padding/', 'PaddingFormula');
   await expect(widget(page).getByTestId('placements')).toContainText('모서리 픽셀은 커널이 4번');
 });
+
+test('KaTeX loads when the reader reaches for the widget, not when it scrolls into view', async ({
+  page,
+}) => {
+  const katex: string[] = [];
+  page.on('request', (request) => {
+    if (/\/katex[.-][^/]*\.js$/.test(new URL(request.url()).pathname)) katex.push(request.url());
+  });
+  await hydrated(page, '/lessons/02-kernel-size-and-padding/', 'PaddingFormula');
+  await page.waitForTimeout(500);
+  expect(katex).toEqual([]);
+  const loaded = page.waitForRequest((request) =>
+    /\/katex[.-][^/]*\.js$/.test(new URL(request.url()).pathname),
+  );
+  await fieldInput(page, 'k').hover();
+  await loaded;
+  // the formula was not re-rendered by the hover: it still shows the build's default
+  await expect(widget(page).getByTestId('formula')).toContainText('= 7');
+});

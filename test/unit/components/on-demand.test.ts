@@ -6,6 +6,7 @@ import {
   isNarrower,
   loadThen,
   NARROW_CHART_WIDTH,
+  warmOnIntent,
 } from '~/components/widgets/shared/on-demand';
 
 describe('loadThen', () => {
@@ -78,5 +79,74 @@ describe('builtCharts', () => {
       initialChart: '<svg width="own"></svg>',
       initialNarrowChart: `<svg width="${NARROW_CHART_WIDTH}"></svg>`,
     });
+  });
+});
+
+describe('warmOnIntent', () => {
+  // a widget root and an element inside it, as EventTargets (no DOM in unit tests)
+  const widget = () => {
+    const root = new EventTarget();
+    const inner = Object.assign(new EventTarget(), { closest: () => root }) as unknown as Element;
+    return { root, inner };
+  };
+  const loader = (result: () => Promise<unknown> = () => Promise.resolve('module')) => {
+    const calls = { count: 0 };
+    return { calls, load: () => (calls.count++, result()) };
+  };
+
+  it('loads nothing until the reader reaches for the widget', () => {
+    const { inner } = widget();
+    const { calls, load } = loader();
+    warmOnIntent(load)(inner);
+    expect(calls.count).toBe(0);
+  });
+
+  it.each(['pointerover', 'focusin', 'touchstart'])(
+    'loads once on %s in the widget, however many events follow',
+    (type) => {
+      const { root, inner } = widget();
+      const { calls, load } = loader();
+      warmOnIntent(load)(inner);
+      root.dispatchEvent(new Event(type));
+      root.dispatchEvent(new Event(type));
+      root.dispatchEvent(new Event('focusin'));
+      expect(calls.count).toBe(1);
+    },
+  );
+
+  it('ignores other events', () => {
+    const { root, inner } = widget();
+    const { calls, load } = loader();
+    warmOnIntent(load)(inner);
+    root.dispatchEvent(new Event('scroll'));
+    root.dispatchEvent(new Event('pointerout'));
+    expect(calls.count).toBe(0);
+  });
+
+  it('stops listening once the element is removed (the cleanup ran)', () => {
+    const { root, inner } = widget();
+    const { calls, load } = loader();
+    const cleanup = warmOnIntent(load)(inner);
+    cleanup();
+    root.dispatchEvent(new Event('pointerover'));
+    expect(calls.count).toBe(0);
+  });
+
+  it('leaves a failed load for the change to retry, without an unhandled rejection', async () => {
+    const { root, inner } = widget();
+    const { calls, load } = loader(() => Promise.reject(new Error('offline')));
+    warmOnIntent(load)(inner);
+    root.dispatchEvent(new Event('focusin'));
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(calls.count).toBe(1);
+  });
+
+  it('listens on the element itself outside a widget', () => {
+    const inner = Object.assign(new EventTarget(), { closest: () => null }) as unknown as Element;
+    const { calls, load } = loader();
+    warmOnIntent(load)(inner);
+    inner.dispatchEvent(new Event('touchstart'));
+    expect(calls.count).toBe(1);
   });
 });

@@ -14,10 +14,10 @@
  *   load: () => import('./charts'),
  *   draw: (m, f, width) => m.renderTradeoffChart(f, strings, locale, document, width),
  * });
- * <figure bind:clientWidth={chart.width}>{@html chart.svg}</figure>
+ * <figure bind:clientWidth={chart.width} {@attach chart.warm}>{@html chart.svg}</figure>
  * ```
  */
-import { drawWidth, fitsNarrow, isNarrower, loadThen } from './on-demand';
+import { drawWidth, fitsNarrow, isNarrower, loadThen, warmOnIntent } from './on-demand';
 
 export interface OnDemandChartOptions<M, I, O extends string | Element = string> {
   /** The SVG markup rendered at build time ('' when there is none). */
@@ -45,6 +45,8 @@ export interface OnDemandChart<O extends string | Element = string> {
   readonly svg: string | O;
   /** The container's width in px; bind it with `bind:clientWidth={chart.width}`. */
   width: number;
+  /** Loads the chart module once the reader reaches for the widget: `{@attach chart.warm}` on the container. */
+  readonly warm: (node: Element) => () => void;
 }
 
 /**
@@ -76,7 +78,9 @@ export function onDemandChart<M, I, O extends string | Element = string>(
     return loadThen(options.load, (module) => (drawn = options.draw(module, input, width)));
   });
 
+  const warm = warmOnIntent(options.load);
   return {
+    warm,
     get svg() {
       return svg;
     },
