@@ -29,6 +29,14 @@ export async function measureInPage({ name, selector, n }) {
     const max = control.max === '' ? Infinity : Number(control.max);
     values = [String(v + step <= max ? v + step : v - step), String(v)];
   }
+  // A TensorFlow.js widget marks itself and its parts data-state="running" while the worker
+  // computes (TfTask); a figure is updated only once that ends. Without this, a computation with no
+  // DOM change for `quiet` ms (ResidualGradientFlow: 1-2.6 s per depth on SwiftShader, 7.6 s for
+  // its first after hydration) ended a change early and slowed the next widget measured.
+  const busy = () =>
+    widget.matches('[data-state="running"]') || !!widget.querySelector('[data-state="running"]');
+  const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+  for (const until = performance.now() + 30000; busy() && performance.now() < until;) await sleep(50);
   const times = [];
   const firsts = [];
   const start = performance.now();
@@ -46,14 +54,14 @@ export async function measureInPage({ name, selector, n }) {
     control.value = values[i % 2];
     control.dispatchEvent(new Event('input', { bubbles: true }));
     control.dispatchEvent(new Event('change', { bubbles: true }));
-    // settled: no mutation for a quiet period (longer for computations in the worker)
+    // settled: nothing computing and no mutation for a quiet period (longer for computations in
+    // the worker); a widget that never settles, e.g. one that keeps animating, is cut off after 30 s
     const quiet = window.__tf ? 600 : 200;
-    // (a widget that never settles, e.g. one that keeps animating, is cut off after 10 s)
     while (
-      (performance.now() - lastMutation < quiet || lastPaint < lastMutation) &&
-      performance.now() - t0 < 10000
+      (performance.now() - lastMutation < quiet || lastPaint < lastMutation || busy()) &&
+      performance.now() - t0 < 30000
     )
-      await new Promise((r) => setTimeout(r, 25));
+      await sleep(25);
     observer.disconnect();
     times.push(lastPaint - t0);
     firsts.push(first ? first - t0 : NaN);
