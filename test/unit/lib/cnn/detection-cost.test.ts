@@ -193,6 +193,44 @@ describe('how the costs scale', () => {
   });
 });
 
+describe('detectionCost remembers what depends only on the backbone and C', () => {
+  // a fresh count of the backbone-only parts, as detectionCost did before remembering them
+  const fresh = (backbone: PresetKey, classes: number) => {
+    const preset = presets[backbone];
+    const input = preset.input as { h: number; w: number; c: number };
+    const split = splitBackbone(preset.network, input, classes);
+    if (!split.ok) throw new Error('split');
+    const trunk = analyze(split.value.trunk, input);
+    if (!trunk.ok) throw new Error('trunk');
+    return trunk.value.totals.macs + split.value.headMacs;
+  };
+
+  it.each<[PresetKey, number]>([
+    ['vgg16', 20],
+    ['alexnet-2012', 1],
+    ['resnet50', 1000],
+    ['googlenet', 80],
+  ])('%s with C = %i: R-CNN per region = one full pass, counted afresh', (backbone, classes) => {
+    expect(by(cost({ backbone, classes }), 'rcnn').macs.perRegion).toBe(fresh(backbone, classes));
+  });
+
+  it('gives the same answer before and after more settings than it keeps (40 class counts)', () => {
+    const first = cost({ classes: 20 });
+    const others = Array.from({ length: 40 }, (_, i) => cost({ classes: i + 1 }));
+    expect(others.map((c) => by(c, 'yolo').macs.total)).toEqual(
+      others.map((_, i) => {
+        const a = analyze(
+          [...yolov1.network.slice(0, -1), { kind: 'fc', out: 7 * 7 * (10 + i + 1) }],
+          yolov1.input,
+        );
+        if (!a.ok) throw new Error('yolo');
+        return a.value.totals.macs;
+      }),
+    );
+    expect(cost({ classes: 20 })).toEqual(first);
+  });
+});
+
 describe('detectionCost problems', () => {
   it.each<[Partial<DetectionCostSettings>, string, string | undefined]>([
     [{ proposals: 0 }, 'notPositive', 'proposals'],
