@@ -352,8 +352,9 @@ test.describe('with reduced motion', () => {
     await hydrated(page, LESSON, 'ConvolutionExplorer');
     const w = widget(page);
     await expect(w.getByTestId('reduced-motion')).toBeVisible();
+    // the selection ring is the one thing that moves smoothly (0.2 s) without reduced motion
     const duration = await w
-      .locator('[data-testid="input-0"] td')
+      .locator('[data-testid="output-0"] td.heat')
       .first()
       .evaluate((td) => getComputedStyle(td).transitionDuration);
     expect(duration.split(',').every((d) => parseFloat(d) === 0)).toBe(true);
