@@ -20,6 +20,9 @@
 // since tracing slows the page it records.
 // Widgets that compute with TensorFlow.js run twice: WebGL (SwiftShader, the default flags) and
 // CPU (Chromium without GL: --use-angle=none --use-gl=disabled, so the worker falls back).
+// Before and after, a fixed JavaScript workload is timed in a blank page (`calibrationMs`, lower is
+// faster): the same code measured 47% more CPU per change on one day than the day before on this
+// shared two-core machine, and this makes such a slower machine a figure rather than a guess.
 // Prints a table; adds `widgets` to bench/report.json (`--only` replaces just those rows). Fails when a pure widget's median or 95th
 // percentile exceeds budgets.widgets, or a TensorFlow.js widget blocks the main thread longer.
 //
@@ -62,6 +65,36 @@ const stopPreview = await ensurePreview();
 console.log(
   `Widget benchmark — ${cpus().length} cores, load average ${load()}; ${budgets.pureChanges} changes per pure widget, ${budgets.tfChanges} per TensorFlow.js widget`,
 );
+
+/** Median ms of 7 runs of a fixed JavaScript workload (a seeded sort, square roots) in a blank page. */
+async function calibrate() {
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+  try {
+    const page = await browser.newPage();
+    const ms = await page.evaluate(() => {
+      const work = () => {
+        let seed = 1;
+        const xs = Array.from({ length: 200_000 }, () => (seed = (seed * 16807) % 2147483647));
+        xs.sort((a, b) => a - b);
+        let acc = 0;
+        for (let i = 1; i < 2_000_000; i++) acc += Math.sqrt(i) % 7;
+        return acc + xs[100];
+      };
+      const times = [];
+      for (let i = 0; i < 7; i++) {
+        const t0 = performance.now();
+        work();
+        times.push(performance.now() - t0);
+      }
+      return times.sort((a, b) => a - b)[3];
+    });
+    return Math.round(ms * 10) / 10;
+  } finally {
+    await browser.close();
+  }
+}
+const calibrationMs = { before: await calibrate(), after: NaN };
+console.log(`calibration: fixed workload ${calibrationMs.before} ms (lower is faster)`);
 
 const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor(q * xs.length))];
 const results = [];
@@ -167,7 +200,10 @@ const table = [
         `| ${r.widget} | \`${r.page}\` | ${r.backend} | ${r.medianMs} ms | ${r.p95Ms} ms | ${r.firstUpdateMedianMs} ms | ${r.longestTaskMs} ms | ${r.cpuPerChangeMs} ms | ${r.longestTaskCpuMs} ms |`,
     ),
 ].join('\n');
-console.log(`\n${table}\n\nload average after: ${load()}`);
+calibrationMs.after = await calibrate();
+console.log(
+  `\n${table}\n\nload average after: ${load()}; calibration ${calibrationMs.before} ms before, ${calibrationMs.after} ms after`,
+);
 const previous = existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, 'utf8')) : {};
 mkdirSync(join(reportFile, '..'), { recursive: true });
 writeFileSync(
@@ -178,6 +214,7 @@ writeFileSync(
       widgets: {
         date: new Date().toISOString(),
         load: load(),
+        calibrationMs,
         budgets,
         // `--only` measures some widgets: the others keep their last results
         results: only.length ? mergeResults(previous.widgets?.results ?? [], results) : results,
