@@ -17,7 +17,6 @@ import {
   maxAbs,
   newSeed,
   positionOf,
-  productRuns,
   readCell,
   type Settings,
 } from '~/components/widgets/ConvolutionExplorer/convolution-explorer';
@@ -102,47 +101,6 @@ describe('display helpers', () => {
     expect(formatValue(-0)).toBe('0');
     expect(formatFactor(-2)).toBe('(−2)');
     expect(formatFactor(4)).toBe('4');
-  });
-
-  const term = (value: number, weight: number, padding = false) => ({ value, weight, padding });
-  it.each([
-    { name: 'no terms', terms: [], runs: [] },
-    { name: 'one term', terms: [term(3, 2)], runs: [['3·2', false]] },
-    {
-      name: 'no padding: one run, negatives in parentheses',
-      terms: [term(3, -1), term(-2, 2), term(0, 0)],
-      runs: [['3·(−1) + (−2)·2 + 0·0', false]],
-    },
-    {
-      name: 'padding first, in the middle, last',
-      terms: [term(0, 1, true), term(2, 2), term(0, -1, true), term(0, 2, true), term(4, 1)],
-      runs: [
-        ['0', true],
-        ['·1 + 2·2 + ', false],
-        ['0', true],
-        ['·(−1) + ', false],
-        ['0', true],
-        ['·2 + 4·1', false],
-      ],
-    },
-    {
-      name: 'all padding',
-      terms: [term(0, 1, true), term(0, 1, true)],
-      runs: [
-        ['0', true],
-        ['·1 + ', false],
-        ['0', true],
-        ['·1', false],
-      ],
-    },
-  ])('products as text runs: $name', ({ terms, runs }) => {
-    const got = productRuns(terms);
-    expect(got.map((r) => [r.text, r.padding])).toEqual(runs);
-    // the runs read as the products joined by " + ", with no run left empty
-    expect(got.map((r) => r.text).join('')).toBe(
-      terms.map((t) => `${formatFactor(t.value)}·${formatFactor(t.weight)}`).join(' + '),
-    );
-    expect(got.every((r) => r.text.length > 0)).toBe(true);
   });
 
   it('reads typed cells: finite, within ±99, rounded to 2 decimals', () => {

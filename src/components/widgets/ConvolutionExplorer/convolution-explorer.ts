@@ -6,7 +6,7 @@
 import { convOutput, tilingProblem, type ConvAxisResult } from '~/lib/cnn/conv-arithmetic';
 import { convParams, type Params } from '~/lib/cnn/formulas';
 import { problem, type Problem } from '~/lib/cnn/problems';
-import type { KernelBank, Term, Volume } from '~/lib/cnn/reference-conv';
+import type { KernelBank, Volume } from '~/lib/cnn/reference-conv';
 import { readNumber, readWholeFields, type Field } from '~/components/widgets/shared/fields';
 import { clampPosition } from '~/components/widgets/shared/grid-nav';
 
@@ -173,37 +173,6 @@ export function formatValue(value: number): string {
 export function formatFactor(value: number): string {
   const text = formatValue(value);
   return text.startsWith('−') ? `(${text})` : text;
-}
-
-/** A run of a breakdown line's text: a padding value (marked on screen) or plain text. */
-export interface ProductRun {
-  text: string;
-  padding: boolean;
-}
-
-/**
- * A channel's products x·w, joined by " + ", as text runs: each padding value x (a zero outside
- * the image) is a run of its own so it can be marked, and everything between is one plain run.
- * One text node per run instead of elements per product: a change of k re-creates up to 3k² of
- * them (issue 12). No line break falls inside a product (digits, ·, parentheses and − do not
- * allow one), so only the spaces around + can wrap.
- */
-export function productRuns(terms: readonly Pick<Term, 'value' | 'weight' | 'padding'>[]): ProductRun[] {
-  const runs: ProductRun[] = [];
-  let text = '';
-  terms.forEach((term, i) => {
-    if (i > 0) text += ' + ';
-    if (term.padding) {
-      if (text) runs.push({ text, padding: false });
-      runs.push({ text: formatFactor(term.value), padding: true });
-      text = '';
-    } else {
-      text += formatFactor(term.value);
-    }
-    text += `·${formatFactor(term.weight)}`;
-  });
-  if (text) runs.push({ text, padding: false });
-  return runs;
 }
 
 /**
