@@ -21,8 +21,8 @@
 // Widgets that compute with TensorFlow.js run twice: WebGL (SwiftShader, the default flags) and
 // CPU (Chromium without GL: --use-angle=none --use-gl=disabled, so the worker falls back).
 // Before and after, a fixed JavaScript workload is timed in a blank page (`calibrationMs`, lower is
-// faster): the same code measured 47% more CPU per change on one day than the day before on this
-// shared two-core machine, and this makes such a slower machine a figure rather than a guess.
+// faster): on this shared two-core machine the same code can measure 15% more CPU per change on one
+// day than on the day before, and this makes a slower machine a figure rather than a guess.
 // Prints a table; adds `widgets` to bench/report.json (`--only` replaces just those rows). Fails when a pure widget's median or 95th
 // percentile exceeds budgets.widgets, or a TensorFlow.js widget blocks the main thread longer.
 //
