@@ -118,15 +118,18 @@ export async function placeholdersMeasured(page: Page) {
  * client:visible) and waits until it has hydrated: Astro removes the island's ssr attribute then.
  * It scrolls once the off-screen blocks have their measured placeholders (about a second after
  * load), as a reader who scrolls there would: before that, blocks above the widget rendering at
- * their real heights could still move it under the next click (placeholders.spec.ts).
+ * their real heights could still move it under the next click (placeholders.spec.ts), or out of
+ * view again so that its island never hydrated. `timeout`: the wait for hydration (default: the
+ * expect timeout).
  */
-export async function hydrated(page: Page, path: string, widgetName: string) {
+export async function hydrated(page: Page, path: string, widgetName: string, timeout?: number) {
   await page.goto(path);
   await placeholdersMeasured(page);
   await page.locator(`[data-widget="${widgetName}"]`).scrollIntoViewIfNeeded();
   await expect(page.locator(`astro-island:has([data-widget="${widgetName}"])`)).not.toHaveAttribute(
     'ssr',
     /.*/,
+    { timeout },
   );
 }
 

@@ -3,7 +3,7 @@
  * reach the reader, and whether the page still answers.
  */
 import { expect, type Locator, type Page } from '@playwright/test';
-import { placeholdersMeasured } from './fixtures';
+import { hydrated } from './fixtures';
 
 /** Text that must never reach the reader. */
 export const BAD_TEXT = /\b(NaN|Infinity|undefined|null)\b/;
@@ -67,20 +67,8 @@ export async function expectResponsive(page: Page, ms = RESPONSIVE_MS): Promise<
   return Date.now() - started;
 }
 
-/**
- * `hydrated` with room for a loaded machine: opens `path`, waits for the off-screen blocks' measured
- * placeholders, scrolls the widget into view and waits up to `ms` for its island to hydrate (Astro
- * removes the island's ssr attribute then). Scrolling before the placeholders were measured let a
- * block above change height and move the widget out of view again, so its client:visible island
- * never hydrated (DenseBlock's fuzz test, once in CI).
- */
+/** `hydrated` with room for a loaded machine (up to `ms` for the island to hydrate); returns the widget. */
 export async function openWidget(page: Page, path: string, widget: string, ms = 20_000): Promise<Locator> {
-  await page.goto(path);
-  await placeholdersMeasured(page);
-  const root = page.locator(`[data-widget="${widget}"]`);
-  await root.scrollIntoViewIfNeeded();
-  await expect(page.locator(`astro-island:has([data-widget="${widget}"])`)).not.toHaveAttribute('ssr', /.*/, {
-    timeout: ms,
-  });
-  return root;
+  await hydrated(page, path, widget, ms);
+  return page.locator(`[data-widget="${widget}"]`);
 }
