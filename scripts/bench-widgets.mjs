@@ -15,7 +15,9 @@
 // at the last of those (so a TensorFlow.js answer that arrives later, or a chart drawn after the
 // numbers, counts); beside it, input → first DOM change (the synchronous work). (Until
 // 2026-11-30 the end was a second animation frame, which added a whole frame, 10–16 ms, to every
-// change.) Also recorded: the longest main-thread task (Long Tasks API) during the changes.
+// change.) A trivial widget on a blank page (widget-change.mjs `controlPage`) is measured first
+// the same way and reported: the floor of the method on this machine at this load.
+// Also recorded: the longest main-thread task (Long Tasks API) during the changes.
 // Main-thread CPU per change comes from a Chromium trace of a second, separate round of changes,
 // since tracing slows the page it records.
 // Widgets that compute with TensorFlow.js run twice: WebGL (SwiftShader, the default flags) and
@@ -33,7 +35,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './chromium-path.mjs';
 import { base, ensurePreview } from './preview-server.mjs';
-import { measureInPage, placeholdersMeasured } from './widget-change.mjs';
+import { controlPage, measureInPage, placeholdersMeasured } from './widget-change.mjs';
 import { mainThreadCpu, TRACE_CATEGORIES } from './main-thread-cpu.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -109,6 +111,31 @@ const runs = [
     ],
   },
 ];
+
+/** The change loop on a trivial widget (controlPage): what the method itself measures here and now. */
+async function measureControl() {
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+  try {
+    const page = await browser.newPage();
+    await page.setContent(controlPage);
+    const r = await page.evaluate(measureInPage, {
+      name: 'control',
+      selector: 'input',
+      n: budgets.pureChanges,
+    });
+    const row = {
+      medianMs: Math.round(quantile(r.times, 0.5) * 10) / 10,
+      p95Ms: Math.round(quantile(r.times, 0.95) * 10) / 10,
+    };
+    console.log(
+      `control (one text node changed on a blank page): median ${row.medianMs} ms, p95 ${row.p95Ms} ms`,
+    );
+    return row;
+  } finally {
+    await browser.close();
+  }
+}
+const control = await measureControl();
 try {
   for (const run of runs) {
     const browser = await chromium.launch({ executablePath: chromiumPath(), args: run.args });
@@ -202,7 +229,7 @@ const table = [
 ].join('\n');
 calibrationMs.after = await calibrate();
 console.log(
-  `\n${table}\n\nload average after: ${load()}; calibration ${calibrationMs.before} ms before, ${calibrationMs.after} ms after`,
+  `\n${table}\n\nload average after: ${load()}; calibration ${calibrationMs.before} ms before, ${calibrationMs.after} ms after; control ${control.medianMs} / ${control.p95Ms} ms`,
 );
 const previous = existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, 'utf8')) : {};
 mkdirSync(join(reportFile, '..'), { recursive: true });
@@ -215,6 +242,7 @@ writeFileSync(
         date: new Date().toISOString(),
         load: load(),
         calibrationMs,
+        control,
         budgets,
         // `--only` measures some widgets: the others keep their last results
         results: only.length ? mergeResults(previous.widgets?.results ?? [], results) : results,

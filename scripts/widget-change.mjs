@@ -1,6 +1,14 @@
 // The change loop of the widget benchmarks (scripts/bench-widgets.mjs, scripts/profile-widget.mjs),
 // passed to Playwright's page.evaluate, so it must not use anything from outside its body.
 
+/** A page with one trivial widget for measureInPage: its number field's value copied into a paragraph. */
+export const controlPage = `<!doctype html><title>control</title>
+<div data-widget="control"><input type="number" value="1" min="0" max="10" aria-label="n"><p>1</p></div>
+<script>
+  const w = document.querySelector('[data-widget="control"]');
+  w.querySelector('input').addEventListener('input', (e) => (w.querySelector('p').textContent = e.target.value));
+</script>`;
+
 /** Runs in the page: times `n` changes of the control, returns per-change ms and the longest task. */
 export async function measureInPage({ name, selector, n }) {
   const widget = document.querySelector(`[data-widget="${name}"]`);
