@@ -39,6 +39,13 @@ describe('formulaShape', () => {
       ['12', '2', '1', '3', '4.5'],
     ],
     ['k_{i} = x', 'k_{i} = x', []],
+    // thousands as the widgets write them: one number each, as KaTeX's <mn> shows it
+    ['3{,}072 + 12{,}345{,}678.5', '\u0000 + \u0000', ['3,072', '12,345,678.5']],
+    // a length belongs to the shape
+    ['a \\[0.6em] b = 2 \hspace{12 em} 1.5', 'a \\[0.6em] b = \u0000 \hspace{12 em} \u0000', ['2', '1.5']],
+    // digits that are not a number of their own: a malformed group, a power's base and exponent
+    ['1{,}23 + 1234', '1{,}23 + \u0000', ['1234']],
+    ['64^2 + C^2 + x_1 + 7', '64^2 + C^2 + x_1 + \u0000', ['7']],
   ])('%s', (tex, shape, numbers) => {
     expect(formulaShape(tex)).toEqual({ shape, numbers });
   });
@@ -83,11 +90,20 @@ describe('templatedRenderer', () => {
   });
   it('renders a shape without a template with KaTeX every time, correctly', () => {
     const { render, renders } = counted();
+    // a number in \text is no <mn>
     for (const n of [1, 2, 3]) {
-      const tex = String.raw`a \hspace{${n}em} b = ${n}`;
+      const tex = String.raw`a = \text{${n}} + ${n}`;
       expect(render(tex)).toBe(katexOf(tex));
     }
     expect(renders()).toBe(2 + 1 + 1);
+  });
+  it('keeps a length in the shape: each length is a shape of its own', () => {
+    const { render, renders } = counted();
+    for (const n of [1, 2, 1, 2]) {
+      const tex = String.raw`a \hspace{${n}em} b = ${n}`;
+      expect(render(tex)).toBe(katexOf(tex));
+    }
+    expect(renders()).toBe(2 + 2);
   });
   it('renders a formula without numbers with KaTeX', () => {
     const { render, renders } = counted();
@@ -100,10 +116,9 @@ describe('templatedRenderer', () => {
   });
 });
 
-// Every widget formula, over sweeps of its settings: exactly KaTeX's markup, and (for the widgets
-// whose numbers are plain integers) no KaTeX render after each shape's first. KernelTradeoff and
-// LayerParams write thousands as `3{,}072`, which KaTeX joins into one <mn>: their shapes have no
-// template and keep KaTeX (checked here to stay correct).
+// Every widget formula, over sweeps of its settings: exactly KaTeX's markup, and no KaTeX render
+// after each shape's first two (KernelTradeoff and LayerParams write thousands as `3{,}072`, one
+// <mn> in KaTeX's markup; LayerParams' lines are spaced by a length, `\\[0.6em]`).
 describe('widget formulas equal KaTeX', () => {
   it('PaddingFormula', () => {
     const { render, renders, shapes } = counted();
@@ -145,7 +160,7 @@ describe('widget formulas equal KaTeX', () => {
     expect(renders()).toBe(4);
   });
   it('KernelTradeoff', () => {
-    const { render } = counted();
+    const { render, renders, shapes } = counted();
     for (const c of ['1', '64', '4096'])
       for (const h of ['1', '56', '1024'])
         for (const target of [5, 7] as const) {
@@ -154,9 +169,10 @@ describe('widget formulas equal KaTeX', () => {
           const tex = tradeoff.formulaTex(f);
           expect(render(tex)).toBe(katexOf(tex));
         }
+    expect(renders()).toBe(2 * shapes());
   });
   it('LayerParams', () => {
-    const { render } = counted();
+    const { render, renders, shapes } = counted();
     for (const cIn of ['1', '3', '4096'])
       for (const k of ['1', '5'])
         for (const bias of [true, false]) {
@@ -165,5 +181,8 @@ describe('widget formulas equal KaTeX', () => {
           const tex = layer.formulaTex(r);
           expect(render(tex)).toBe(katexOf(tex));
         }
+    // with and without the bias term, with and without the fully connected comparison at most
+    expect(shapes()).toBeLessThanOrEqual(4);
+    expect(renders()).toBe(2 * shapes());
   });
 });

@@ -7,20 +7,30 @@
  * that shape is that render with the probes swapped for the formula's numbers (and its TeX
  * annotation for the formula's TeX). A shape is used only after its template, filled with the
  * first formula's numbers, gave exactly KaTeX's own markup of that formula; a shape where it did
- * not (a number that does not become one <mn>, such as a length in `2em`, or two numbers KaTeX
- * joins) is always rendered by KaTeX.
+ * not (two numbers KaTeX joins into one <mn>, say) is always rendered by KaTeX.
+ *
+ * A number is digits with an optional decimal part, or a whole number grouped in thousands as the
+ * widgets write them (`3{,}072`, one <mn>3,072</mn> in KaTeX's markup). Digits whose markup is not
+ * one <mn> of their own, such as a length (`\\[0.6em]`) or a power's base or exponent (`64^2`),
+ * belong to the shape instead.
  */
 
-/** A run of digits with an optional decimal part: one number of a formula. */
-const NUMBER = /\d+(?:\.\d+)?/g;
+/**
+ * One number of a formula (see above). Not one: digits after `^` or `_` without braces (TeX takes a
+ * single digit there) or before them (the script attaches to the last digit only), nor digits of a
+ * length.
+ */
+const NUMBER =
+  /(?<![\d.^_]\s*|\{,\})(?:\d{1,3}(?:\{,\}\d{3})+|\d+)(?:\.\d+)?(?![\d.]|\{,\}|\s*[\^_]|\s*(?:em|ex|mu|pt|px|cm|mm|in|bp|pc|dd|cc|sp)\b)/g;
 /** What stands for a number in a shape (no TeX uses it). */
 const HOLE = '\u0000';
 /** The i-th probe number: distinct, never a number the probe TeX already contains. */
 const probe = (i: number) => String(9_000_001 + i);
 
-/** `tex` with every number replaced by a hole, and those numbers in order. */
+/** `tex` with every number replaced by a hole, and those numbers in order as KaTeX's <mn> shows them. */
 export function formulaShape(tex: string): { shape: string; numbers: string[] } {
-  return { shape: tex.replace(NUMBER, HOLE), numbers: tex.match(NUMBER) ?? [] };
+  const numbers = (tex.match(NUMBER) ?? []).map((n) => n.replace(/\{,\}/g, ','));
+  return { shape: tex.replace(NUMBER, HOLE), numbers };
 }
 
 /** Text escaped as KaTeX escapes it inside markup (its annotation holds the TeX this way). */
@@ -44,8 +54,9 @@ export interface FormulaTemplate {
 
 /**
  * The template of a shape from KaTeX's markup of its probe formula (`probe(i)` in hole i): every
- * `<mn>` holding a probe becomes that number's slot, the annotation's text the TeX slot. Null when
- * a probe is missing or appears twice, or the markup holds the probe TeX anywhere else.
+ * `<mn>` holding a probe becomes that number's slot, the annotation's text the TeX slot; an `<mn>` of
+ * fewer digits than a probe holds digits the shape keeps. Null when a probe is missing or appears
+ * twice, or the markup holds the probe TeX anywhere else.
  */
 export function templateOf(markup: string, probeTex: string, count: number): FormulaTemplate | null {
   const annotation = escapeMarkup(probeTex);
@@ -57,6 +68,8 @@ export function templateOf(markup: string, probeTex: string, count: number): For
   for (let m = token.exec(markup); m; m = token.exec(markup)) {
     if (m[1] !== undefined) {
       const i = Number(m[1]) - 9_000_001;
+      // digits the shape keeps (a power's exponent, say) are markup like any other
+      if (m[1].length < 7) continue;
       if (!(i >= 0 && i < count) || seen.has(i)) return null;
       seen.add(i);
       parts.push(markup.slice(last, m.index) + '<mn>');
