@@ -12,8 +12,9 @@
 // (Until 2026-12-01 one round of 120 changes: a widget's p95 then moved by 5–10 ms between runs of
 // unchanged code, so which widgets were over 16 ms changed from run to run.)
 // One change is timed from the input event to the paint after the widget's DOM stopped changing:
-// every mutation inside the widget (its figure, its aria-live sentence) waits for the next animation frame and then for a task
-// posted from it, which runs once that frame's style, layout and paint are done; the change ends
+// every mutation inside the widget (its figure, its aria-live sentence) waits for the next
+// animation frame and then for a task posted from it, which runs once that frame's style, layout
+// and paint are done; the change ends
 // at the last of those (so a TensorFlow.js answer that arrives later, or a chart drawn after the
 // numbers, counts); beside it, input → first DOM change (the synchronous work). (Until
 // 2026-11-30 the end was a second animation frame, which added a whole frame, 10–16 ms, to every
@@ -105,8 +106,12 @@ const quantile = (xs, q) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1
 /** One round of one widget on one backend: its change times and longest task (measureInPage). */
 const samples = [];
 const errors = [];
-const ms = (x) => (Math.round(x * 10) / 10).toString().padStart(7);
+/** ms to a tenth */
+const tenth = (x) => Math.round(x * 10) / 10;
+const ms = (x) => String(tenth(x)).padStart(7);
 const median = (xs) => quantile(xs, 0.5);
+/** The median and 95th percentile of one round's change times, to a tenth of a ms. */
+const spread = (times) => ({ medianMs: tenth(median(times)), p95Ms: tenth(quantile(times, 0.95)) });
 const runs = [
   { backend: 'webgl', args: chromiumArgs },
   {
@@ -130,10 +135,7 @@ async function measureControl() {
       selector: 'input',
       n: budgets.pureChanges,
     });
-    const row = {
-      medianMs: Math.round(quantile(r.times, 0.5) * 10) / 10,
-      p95Ms: Math.round(quantile(r.times, 0.95) * 10) / 10,
-    };
+    const row = spread(r.times);
     console.log(
       `control (one text node changed on a blank page): median ${row.medianMs} ms, p95 ${row.p95Ms} ms`,
     );
@@ -189,7 +191,7 @@ try {
             }
             samples.push(sample);
             console.log(
-              `round ${round + 1}/${budgets.rounds} ${name.padEnd(22)} ${backend.padEnd(6)} median ${ms(quantile(r.times, 0.5))} ms  p95 ${ms(quantile(r.times, 0.95))} ms  longest task ${String(Math.round(r.longest)).padStart(5)} ms${sample.cpu ? `  main-thread CPU ${sample.cpu.perChange} ms/change, longest task ${sample.cpu.longest} ms CPU` : ''}`,
+              `round ${round + 1}/${budgets.rounds} ${name.padEnd(22)} ${backend.padEnd(6)} median ${ms(median(r.times))} ms  p95 ${ms(quantile(r.times, 0.95))} ms  longest task ${String(Math.round(r.longest)).padStart(5)} ms${sample.cpu ? `  main-thread CPU ${sample.cpu.perChange} ms/change, longest task ${sample.cpu.longest} ms CPU` : ''}`,
             );
           }
           await page.close();
@@ -213,9 +215,8 @@ for (const first of samples) {
   if (results.some((r) => r.widget === first.widget && r.backend === first.backend)) continue;
   const mine = samples.filter((x) => x.widget === first.widget && x.backend === first.backend);
   const rounds = mine.map((x) => ({
-    medianMs: Math.round(quantile(x.times, 0.5) * 10) / 10,
-    p95Ms: Math.round(quantile(x.times, 0.95) * 10) / 10,
-    firstUpdateMedianMs: Math.round(quantile(x.firsts, 0.5) * 10) / 10,
+    ...spread(x.times),
+    firstUpdateMedianMs: tenth(median(x.firsts)),
     longestTaskMs: Math.round(x.longest),
   }));
   const of = (key) => median(rounds.map((r) => r[key]));

@@ -181,7 +181,7 @@ describe('widget formulas equal KaTeX', () => {
           const tex = layer.formulaTex(r);
           expect(render(tex)).toBe(katexOf(tex));
         }
-    // with and without the bias term, with and without the fully connected comparison at most
+    // at most four shapes: with or without the bias term, with or without the fully connected layer
     expect(shapes()).toBeLessThanOrEqual(4);
     expect(renders()).toBe(2 * shapes());
   });

@@ -17,8 +17,8 @@
 
 /**
  * One number of a formula (see above). Not one: digits after `^` or `_` without braces (TeX takes a
- * single digit there) or before them (the script attaches to the last digit only), nor digits of a
- * length.
+ * single digit there) or before them (the script attaches to the last digit only), digits of a
+ * length, and digits right after other digits or a space after them (`1 2` is one <mn>12</mn>).
  */
 const NUMBER =
   /(?<![\d.^_]\s*|\{,\})(?:\d{1,3}(?:\{,\}\d{3})+|\d+)(?:\.\d+)?(?![\d.]|\{,\}|\s*[\^_]|\s*(?:em|ex|mu|pt|px|cm|mm|in|bp|pc|dd|cc|sp)\b)/g;
@@ -67,9 +67,9 @@ export function templateOf(markup: string, probeTex: string, count: number): For
   let last = 0;
   for (let m = token.exec(markup); m; m = token.exec(markup)) {
     if (m[1] !== undefined) {
-      const i = Number(m[1]) - 9_000_001;
       // digits the shape keeps (a power's exponent, say) are markup like any other
       if (m[1].length < 7) continue;
+      const i = Number(m[1]) - 9_000_001;
       if (!(i >= 0 && i < count) || seen.has(i)) return null;
       seen.add(i);
       parts.push(markup.slice(last, m.index) + '<mn>');
