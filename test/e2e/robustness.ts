@@ -2,7 +2,7 @@
  * Helpers of the robustness specs (fuzz, Lab hostile input, TensorFlow.js memory): what must never
  * reach the reader, and whether the page still answers.
  */
-import { expect, type Locator, type Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { hydrated } from './fixtures';
 
 /** Text that must never reach the reader. */
