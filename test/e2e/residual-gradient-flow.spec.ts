@@ -120,6 +120,7 @@ for (const locale of ['en', 'ko'] as const) {
     // while it trains, the worker holds the session's tensors
     expect(Number(await w.getByTestId('tensors').getAttribute('data-count'))).toBeGreaterThan(0);
     const trace: unknown = JSON.parse((await browser.stopTracing()).toString());
+    // (only the longest task is read; the change count divides the total, unused here)
     expect(
       mainThreadCpu(trace, 1).longest,
       'CPU ms of the longest main-thread task while training',
