@@ -170,7 +170,15 @@ describe('numbers and sentences', () => {
     );
     const done = { total: 2, plain: [1, 1], residual: [1, Number.NaN] };
     expect(trainingSentence(t, 'en', done)).toBe(
-      'After 2 steps, loss over the last 20 steps: plain 1.00, residual diverged at step 2 (a network that guesses gets ln 4 = 1.39).',
+      'After 2 steps, mean loss over all of them: plain 1.00, residual diverged at step 2 (a network that guesses gets ln 4 = 1.39).',
+    );
+    // fewer steps than the window: the mean of all of them, not "the last 20"
+    const early = { total: 300, plain: [1.5, 1.4, 1.3, 1.2, 1.1], residual: [1, 1, 1, 1, 1] };
+    expect(trainingSentence(t, 'en', early)).toBe(
+      'Step 5 of 300. Mean loss so far: plain 1.30, residual 1.00 (a network that guesses gets ln 4 = 1.39).',
+    );
+    expect(trainingSentence(tr('ko'), 'ko', early)).toBe(
+      '300단계 중 5단계. 지금까지의 평균 손실: 일반 1.30, 잔차 1.00 (찍기만 하는 신경망의 손실은 ln 4 = 1.39).',
     );
   });
 });

@@ -252,7 +252,9 @@ export function trainingSentence(
     const loss = recentLoss(series[net]);
     return loss === null ? '—' : fixed(loss, 2);
   };
-  return t(steps >= series.total ? 'residualGradientFlow.trainDone' : 'residualGradientFlow.trainRunning', {
+  // before RECENT_WINDOW steps the recent loss is the mean of all of them, and says so
+  const key = steps >= series.total ? 'trainDone' : 'trainRunning';
+  return t(`residualGradientFlow.${key}${steps < RECENT_WINDOW ? 'SoFar' : ''}`, {
     ...common,
     step: steps,
     plain: show('plain'),
