@@ -94,11 +94,13 @@ export async function measureInPage({ name, selector, n }) {
 
 /**
  * Node side: waits until the lesson has measured its skipped blocks' placeholders
- * (measure-placeholders.ts). Until then each idle slice writes the styles of a widget's parts,
- * which the change loop would count as the widget still updating (BottleneckBlock showed 2 s
- * "changes").
+ * (measure-placeholders.ts), which it starts at the reader's first activity (here a pointer move).
+ * Until then each idle slice writes the styles of a widget's parts, which the change loop would
+ * count as the widget still updating (BottleneckBlock showed 2 s "changes").
  */
 export async function placeholdersMeasured(page) {
+  await page.mouse.move(1, 1);
+  await page.mouse.move(2, 2);
   await page.waitForFunction(() => document.documentElement.dataset.placeholders === 'measured', null, {
     timeout: 30_000,
   });

@@ -106,10 +106,14 @@ export async function useTheme(page: Page, theme: 'light' | 'dark') {
 }
 
 /**
- * Waits until every off-screen lesson block stands in at its measured height (measure-placeholders.ts):
- * about a second after load on a quiet machine, several with two test workers on two cores.
+ * Waits until every off-screen lesson block stands in at its measured height (measure-placeholders.ts).
+ * The measuring starts at the reader's first activity, so this moves the pointer by a pixel first,
+ * as a reader's hand on the mouse does (not a scroll or key, which would let an #anchor's target go);
+ * it takes about a second on a quiet machine, several with two test workers on two cores.
  */
 export async function placeholdersMeasured(page: Page) {
+  await page.mouse.move(1, 1);
+  await page.mouse.move(2, 2);
   await expect(page.locator('html')).toHaveAttribute('data-placeholders', 'measured', { timeout: 20_000 });
 }
 

@@ -2,9 +2,9 @@ import { test, expect, builtPages, placeholdersMeasured as measured } from './fi
 import type { Page } from '@playwright/test';
 
 // Off-screen lesson blocks skip rendering (content-visibility: auto, course.css) and stand in at
-// their measured heights once the page is idle (measure-placeholders.ts). These check what a
-// reader would see if the estimates were wrong: the page jumping at load, an #anchor landing in
-// the wrong place, a widget moving under the pointer.
+// their measured heights, measured in idle time from the reader's first activity on
+// (measure-placeholders.ts). These check what a reader would see if the estimates were wrong: the
+// page jumping, an #anchor landing in the wrong place, a widget moving under the pointer.
 
 /** The layout shifts since the page started loading (Layout Instability API), summed. */
 const shiftsSoFar = (page: Page) =>
@@ -58,6 +58,45 @@ test.describe('lesson placeholders', () => {
         3,
       );
     });
+
+  test('until the reader acts only the blocks holding a control are measured; a scroll or pointer move measures the rest (412 px)', async ({
+    page,
+  }) => {
+    await page.setViewportSize({ width: 412, height: 823 });
+    /** Skipped blocks with and without a measured placeholder, and whether they hold a control. */
+    const sized = () =>
+      page.evaluate(() => {
+        const blocks = [...document.querySelectorAll<HTMLElement>('.sl-markdown-content *')].filter(
+          (el) => getComputedStyle(el).contentVisibility === 'auto',
+        );
+        const control = (el: Element) => el.querySelector('button, input, select, textarea') !== null;
+        const isSized = (el: HTMLElement) => el.style.containIntrinsicBlockSize !== '';
+        return {
+          controls: blocks.filter(control).length,
+          controlsSized: blocks.filter((el) => control(el) && isSized(el)).length,
+          othersSized: blocks.filter((el) => !control(el) && isSized(el)).length,
+          others: blocks.filter((el) => !control(el)).length,
+        };
+      });
+    for (const start of ['scroll', 'pointer'] as const) {
+      await page.goto('/ko/lessons/01-convolution-and-parameters/');
+      await page.waitForLoadState('load');
+      await page.waitForTimeout(1500); // several idle periods: measuring everything at load was done by then
+      await expect(page.locator('html')).not.toHaveAttribute('data-placeholders', /.*/);
+      const before = await sized();
+      expect(before.controls).toBeGreaterThanOrEqual(3); // the quiz and its choice questions
+      expect(before.controlsSized).toBe(before.controls);
+      expect(before.othersSized).toBe(0);
+      if (start === 'scroll') await page.mouse.wheel(0, 200);
+      else await page.mouse.move(5, 5);
+      await expect(page.locator('html')).toHaveAttribute('data-placeholders', 'measured', {
+        timeout: 20_000,
+      });
+      const after = await sized();
+      expect(after.others).toBeGreaterThan(20);
+      expect(after.othersSized).toBe(after.others);
+    }
+  });
 
   test('every skipped block stands in at the height it has when rendered', async ({ page }) => {
     await page.setViewportSize({ width: 1280, height: 800 });

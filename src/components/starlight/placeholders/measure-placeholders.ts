@@ -14,6 +14,14 @@
  * that target where the browser put it, until the reader scrolls: the widgets above it rendering
  * after load had moved lesson 9's last heading 1,600 px down at 1280 px. `html` gets
  * `data-placeholders="measured"` when all are done (and again after a width change).
+ *
+ * When: the heights only matter once the reader moves through the page, so the measuring starts
+ * at the reader's first sign of activity (a scroll, the pointer or a finger, a key, a #anchor),
+ * or at load when the page opens at an #anchor or already scrolled (a reload). Until then only
+ * the blocks holding a control are measured (`WITH_CONTROLS`); the others keep the stylesheet's
+ * estimate, and nothing moves. Measuring everything at load was most of a lesson's main-thread
+ * work after the first paint: 23 idle slices on Korean lesson 1, 6-46 ms of wall time each in
+ * Lighthouse's traces, where every task over 12.5 ms counts as blocking time at 4x CPU (issue 12).
  */
 import { batchLength, placeholderBlockSize } from './placeholder-size';
 
@@ -82,18 +90,30 @@ function keepOpened() {
   if (Math.abs(moved) >= 1) scrollBy(0, moved);
 }
 
-let run = 0;
+/**
+ * Blocks holding a control, measured at load even before the reader acts: the quiz's questions.
+ * Tools read a control's geometry at once (axe's target-size check in Lighthouse), and a question
+ * standing in at the estimate while its button is laid out below it put the button on top of the
+ * references that follow the quiz.
+ */
+const WITH_CONTROLS = ':has(button, input, select, textarea)';
 
-function measureAll() {
+let run = 0;
+/** Whether a run over every block has started (at the first activity, a width change or load). */
+let all = false;
+
+/** Measures every skipped block, or only those matching `only`, in idle slices. */
+function measureAll(only?: string) {
   const mine = ++run;
+  if (!only) all = true;
   delete document.documentElement.dataset.placeholders;
   // Last block first: a widget's own skipped parts come after it in the document, and must stand
   // in at their real heights before the widget around them is measured.
   const queue = [...document.querySelectorAll<HTMLElement>(CANDIDATES)]
-    .filter((el) => getComputedStyle(el).contentVisibility === 'auto')
+    .filter((el) => (!only || el.matches(only)) && getComputedStyle(el).contentVisibility === 'auto')
     .reverse();
   const slice = (deadline?: IdleDeadline) => {
-    if (mine !== run) return; // a newer run (after a resize) took over
+    if (mine !== run) return; // a newer run (the reader's first activity, a resize) took over
     // A callback that ran because the page stayed busy (didTimeout) gets a slice too, and every
     // slice measures at least one batch: otherwise a busy page would never finish.
     const budget = deadline && !deadline.didTimeout ? Math.min(SLICE_MS, deadline.timeRemaining()) : SLICE_MS;
@@ -108,7 +128,7 @@ function measureAll() {
     if (moved !== 0) scrollBy(0, moved);
     keepOpened();
     if (queue.length) idle(slice);
-    else document.documentElement.dataset.placeholders = 'measured';
+    else if (!only) document.documentElement.dataset.placeholders = 'measured';
   };
   idle(slice);
 }
@@ -145,12 +165,28 @@ function holdOpened(target: Element, frames = 30) {
   requestAnimationFrame(everyFrame);
 }
 
+/** What a reader does first when about to move through the page (or to jump in it). */
+const ACTIVITY = ['scroll', 'wheel', 'pointermove', 'pointerdown', 'touchstart', 'keydown', 'hashchange'];
+
+/** Calls `f` once, at the first of the reader's `ACTIVITY` events. */
+function onFirstActivity(f: () => void) {
+  const once = () => {
+    for (const type of ACTIVITY) removeEventListener(type, once, { capture: true });
+    f();
+  };
+  for (const type of ACTIVITY) addEventListener(type, once, { capture: true, passive: true });
+}
+
 let width = 0;
 function start() {
   const target = hashTarget();
   if (target) holdOpened(target);
   width = innerWidth;
-  measureAll();
+  if (target || scrollY !== 0) measureAll();
+  else {
+    measureAll(WITH_CONTROLS);
+    onFirstActivity(() => all || measureAll());
+  }
   // Heights follow the width; a phone's address bar changing the height must not start over.
   addEventListener('resize', () => {
     if (innerWidth === width) return;
