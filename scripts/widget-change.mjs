@@ -94,9 +94,10 @@ export async function measureInPage({ name, selector, n }) {
 
 /**
  * Node side: waits until the lesson has measured its skipped blocks' placeholders
- * (measure-placeholders.ts), which it starts at the reader's first activity (here a pointer move).
- * Until then each idle slice writes the styles of a widget's parts, which the change loop would
- * count as the widget still updating (BottleneckBlock showed 2 s "changes").
+ * (measure-placeholders.ts), which it starts at the reader's first activity: here a pointer move
+ * (a scroll or a key would let an #anchor's target go). Until then each idle slice writes the
+ * styles of a widget's parts, which the change loop would count as the widget still updating
+ * (BottleneckBlock showed 2 s "changes"). Also the e2e tests' wait (test/e2e/fixtures.ts).
  */
 export async function placeholdersMeasured(page) {
   await page.mouse.move(1, 1);

@@ -7,6 +7,7 @@ import { test as base, expect, type Locator, type Page } from '@playwright/test'
 import AxeBuilder from '@axe-core/playwright';
 import { readdirSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { placeholdersMeasured } from '../../scripts/widget-change.mjs';
 
 export interface PageWatch {
   consoleErrors: string[];
@@ -106,16 +107,11 @@ export async function useTheme(page: Page, theme: 'light' | 'dark') {
 }
 
 /**
- * Waits until every off-screen lesson block stands in at its measured height (measure-placeholders.ts).
- * The measuring starts at the reader's first activity, so this moves the pointer by a pixel first,
- * as a reader's hand on the mouse does (not a scroll or key, which would let an #anchor's target go);
- * it takes about a second on a quiet machine, several with two test workers on two cores.
+ * Waits until every off-screen lesson block stands in at its measured height (measure-placeholders.ts):
+ * the benchmarks' wait, which moves the pointer first since the measuring starts at the reader's
+ * first activity (a pointer move, not a scroll or key, which would let an #anchor's target go).
  */
-export async function placeholdersMeasured(page: Page) {
-  await page.mouse.move(1, 1);
-  await page.mouse.move(2, 2);
-  await expect(page.locator('html')).toHaveAttribute('data-placeholders', 'measured', { timeout: 20_000 });
-}
+export { placeholdersMeasured };
 
 /**
  * Opens `path`, scrolls the widget `[data-widget="<widgetName>"]` into view (its island is

@@ -1,0 +1,5 @@
+import type { Page } from '@playwright/test';
+
+export const controlPage: string;
+export function measureInPage(args: { name: string; selector: string; n: number }): Promise<unknown>;
+export function placeholdersMeasured(page: Page): Promise<void>;
