@@ -34,6 +34,20 @@ test('the quiz skips rendering at load and is full size once near', async ({ pag
     expect(box.width).toBeGreaterThanOrEqual(24);
     expect(box.height).toBeGreaterThanOrEqual(24);
   }
+  // a skipped question clips its painting to its box plus overflow-clip-margin, and its number
+  // (the list marker) sits in the list's padding, left of that box: the margin must reach it
+  const clip = await quiz(page)
+    .locator('.quiz-item')
+    .evaluateAll((items) =>
+      items
+        .filter((li) => getComputedStyle(li).contentVisibility === 'auto')
+        .map((li) => ({
+          margin: parseFloat(getComputedStyle(li).overflowClipMargin),
+          padding: parseFloat(getComputedStyle(li.parentElement!).paddingInlineStart),
+        })),
+    );
+  expect(clip.length).toBeGreaterThan(0);
+  for (const { margin, padding } of clip) expect(margin).toBeGreaterThanOrEqual(padding);
 });
 
 test('keyboard: a number answer is checked, right, wrong and not a number', async ({ page }) => {
