@@ -18,10 +18,10 @@
  * When: the heights only matter once the reader moves through the page, so the measuring starts
  * at the reader's first sign of activity (a scroll, the pointer or a finger, a key, a #anchor),
  * or at load when the page opens at an #anchor or already scrolled (a reload). Until then only
- * the blocks holding a control are measured (`WITH_CONTROLS`); the others keep the stylesheet's
- * estimate, and nothing moves. Measuring everything at load was most of a lesson's main-thread
- * work after the first paint: 23 idle slices on Korean lesson 1, 6-46 ms of wall time each in
- * Lighthouse's traces, where every task over 12.5 ms counts as blocking time at 4x CPU (issue 12).
+ * the quiz is measured (`AT_LOAD`); the other blocks keep the stylesheet's estimate, and nothing
+ * moves. Measuring everything at load was most of a lesson's main-thread work after the first
+ * paint: 23 idle slices on Korean lesson 1, 6-46 ms of wall time each in Lighthouse's traces,
+ * where every task over 12.5 ms counts as blocking time at 4x CPU (issue 12).
  */
 import { batchLength, placeholderBlockSize } from './placeholder-size';
 
@@ -91,12 +91,16 @@ function keepOpened() {
 }
 
 /**
- * Blocks holding a control, measured at load even before the reader acts: the quiz's questions.
- * Tools read a control's geometry at once (axe's target-size check in Lighthouse), and a question
- * standing in at the estimate while its button is laid out below it put the button on top of the
- * references that follow the quiz.
+ * The blocks measured at load, even before the reader acts: the quiz and its questions. Tools read
+ * a control's geometry at once (axe's target-size check in Lighthouse), and a question standing in
+ * at the estimate while its button is laid out below it put the button on top of the references
+ * that follow the quiz. Only the quiz: until 2026-12-02 every skipped block holding a control was
+ * measured here, whole widgets too (ConvolutionExplorer's 707 elements on lesson 1), and that one
+ * idle task was 37-56 ms of wall time (10-13 ms of CPU) in Lighthouse's traces of Korean lesson 1,
+ * most of it Chromium asking the font service for every family of the font stack in turn (a
+ * widget's ⌊ ⌋ are not in Noto Sans CJK KR): the one task over 12.5 ms in the blocking-time window.
  */
-const WITH_CONTROLS = ':has(button, input, select, textarea)';
+const AT_LOAD = '.quiz, .quiz-item';
 
 let run = 0;
 /** Whether a run over every block has started (at the first activity, a width change or load). */
@@ -184,7 +188,7 @@ function start() {
   width = innerWidth;
   if (target || scrollY !== 0) measureAll();
   else {
-    measureAll(WITH_CONTROLS);
+    measureAll(AT_LOAD);
     onFirstActivity(() => all || measureAll());
   }
   // Heights follow the width; a phone's address bar changing the height must not start over.
