@@ -95,10 +95,9 @@ function keepOpened() {
  * a control's geometry at once (axe's target-size check in Lighthouse), and a question standing in
  * at the estimate while its button is laid out below it put the button on top of the references
  * that follow the quiz. Only the quiz: until 2026-12-02 every skipped block holding a control was
- * measured here, whole widgets too (ConvolutionExplorer's 707 elements on lesson 1), and that one
- * idle task was 37-56 ms of wall time (10-13 ms of CPU) in Lighthouse's traces of Korean lesson 1,
- * most of it Chromium asking the font service for every family of the font stack in turn (a
- * widget's ⌊ ⌋ are not in Noto Sans CJK KR): the one task over 12.5 ms in the blocking-time window.
+ * measured here, whole widgets too (ConvolutionExplorer's 707 elements on lesson 1): on Korean
+ * lesson 1 at 412 px with the CPU slowed 4x, 3-5 idle slices after load (the first 35-49 ms, the
+ * others 1-20 ms), where the quiz alone takes 2 (the first 31-33 ms, then 3-15 ms).
  */
 const AT_LOAD = '.quiz, .quiz-item';
 
