@@ -19,7 +19,11 @@
 // numbers, counts); beside it, input → first DOM change (the synchronous work). (Until
 // 2026-11-30 the end was a second animation frame, which added a whole frame, 10–16 ms, to every
 // change.) A trivial widget on a blank page (widget-change.mjs `controlPage`) is measured first
-// the same way and reported: the floor of the method on this machine at this load.
+// the same way and reported: the floor of the method on this machine at this load. The same
+// trivial widget placed just above each pure widget in its lesson and changed `floorChanges` times
+// gives the page's floor there (a row's `pageFloor`): what the lesson page's own style, layout,
+// paint and compositing cost a one-text-node change (on lesson 6: median 6, p95 8-15 ms, against
+// 3 / 5 on the blank page), so that a widget's figure minus it is the widget's own cost.
 // Also recorded: the longest main-thread task (Long Tasks API) during the changes.
 // Main-thread CPU per change comes from a Chromium trace of `tracedChanges` more changes in the
 // first round, apart from the timed ones, since tracing slows the page it records.
@@ -39,7 +43,7 @@ import { join } from 'node:path';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './chromium-path.mjs';
 import { base, ensurePreview } from './preview-server.mjs';
-import { controlPage, measureInPage, placeholdersMeasured } from './widget-change.mjs';
+import { addControl, controlPage, measureInPage, placeholdersMeasured } from './widget-change.mjs';
 import { mainThreadCpu, TRACE_CATEGORIES } from './main-thread-cpu.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -189,9 +193,22 @@ try {
                 traced.times.length,
               );
             }
+            // the page's floor here: the trivial control widget just above this one, changed the
+            // same way (pure widgets: their budget is the one it bounds from below)
+            if (!tf) {
+              const before = `.widget-frame:has([data-widget="${name}"]), [data-widget="${name}"]`;
+              await page.evaluate(addControl, { name: 'page-control', before });
+              const floor = await page.evaluate(measureInPage, {
+                name: 'page-control',
+                selector: 'input',
+                n: budgets.floorChanges,
+              });
+              await page.evaluate(() => document.querySelector('[data-widget="page-control"]')?.remove());
+              sample.floor = floor.times;
+            }
             samples.push(sample);
             console.log(
-              `round ${round + 1}/${budgets.rounds} ${name.padEnd(22)} ${backend.padEnd(6)} median ${ms(median(r.times))} ms  p95 ${ms(quantile(r.times, 0.95))} ms  longest task ${String(Math.round(r.longest)).padStart(5)} ms${sample.cpu ? `  main-thread CPU ${sample.cpu.perChange} ms/change, longest task ${sample.cpu.longest} ms CPU` : ''}`,
+              `round ${round + 1}/${budgets.rounds} ${name.padEnd(22)} ${backend.padEnd(6)} median ${ms(median(r.times))} ms  p95 ${ms(quantile(r.times, 0.95))} ms  longest task ${String(Math.round(r.longest)).padStart(5)} ms${sample.floor ? `  page floor ${tenth(median(sample.floor))} / ${tenth(quantile(sample.floor, 0.95))} ms` : ''}${sample.cpu ? `  main-thread CPU ${sample.cpu.perChange} ms/change, longest task ${sample.cpu.longest} ms CPU` : ''}`,
             );
           }
           await page.close();
@@ -216,6 +233,7 @@ for (const first of samples) {
   const mine = samples.filter((x) => x.widget === first.widget && x.backend === first.backend);
   const rounds = mine.map((x) => ({
     ...spread(x.times),
+    ...(x.floor && { pageFloor: spread(x.floor) }),
     firstUpdateMedianMs: tenth(median(x.firsts)),
     longestTaskMs: Math.round(x.longest),
   }));
@@ -232,6 +250,10 @@ for (const first of samples) {
     p95Ms: of('p95Ms'),
     firstUpdateMedianMs: of('firstUpdateMedianMs'),
     longestTaskMs: of('longestTaskMs'),
+    pageFloor: first.floor && {
+      medianMs: median(rounds.map((r) => r.pageFloor.medianMs)),
+      p95Ms: median(rounds.map((r) => r.pageFloor.p95Ms)),
+    },
     cpuPerChangeMs: cpu?.perChange,
     longestTaskCpuMs: cpu?.longest,
     rounds,
@@ -258,13 +280,13 @@ for (const r of results) {
     );
 }
 const table = [
-  '| widget | page | backend | median | p95 | p95 by round | first DOM update (median) | longest task | longest task by round | main-thread CPU per change | longest task (CPU) |',
-  '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  '| widget | page | backend | median | p95 | p95 by round | page floor (median / p95) | first DOM update (median) | longest task | longest task by round | main-thread CPU per change | longest task (CPU) |',
+  '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...results
     .filter((r) => !r.error)
     .map(
       (r) =>
-        `| ${r.widget} | \`${r.page}\` | ${r.backend} | ${r.medianMs} ms | ${r.p95Ms} ms | ${r.rounds.map((x) => x.p95Ms).join(' / ')} | ${r.firstUpdateMedianMs} ms | ${r.longestTaskMs} ms | ${r.rounds.map((x) => x.longestTaskMs).join(' / ')} | ${r.cpuPerChangeMs} ms | ${r.longestTaskCpuMs} ms |`,
+        `| ${r.widget} | \`${r.page}\` | ${r.backend} | ${r.medianMs} ms | ${r.p95Ms} ms | ${r.rounds.map((x) => x.p95Ms).join(' / ')} | ${r.pageFloor ? `${r.pageFloor.medianMs} / ${r.pageFloor.p95Ms} ms` : ''} | ${r.firstUpdateMedianMs} ms | ${r.longestTaskMs} ms | ${r.rounds.map((x) => x.longestTaskMs).join(' / ')} | ${r.cpuPerChangeMs} ms | ${r.longestTaskCpuMs} ms |`,
     ),
 ].join('\n');
 calibrationMs.after = await calibrate();

@@ -1,13 +1,28 @@
 // The change loop of the widget benchmarks (scripts/bench-widgets.mjs, scripts/profile-widget.mjs),
 // passed to Playwright's page.evaluate, so it must not use anything from outside its body.
 
-/** A page with one trivial widget for measureInPage: its number field's value copied into a paragraph. */
-export const controlPage = `<!doctype html><title>control</title>
-<div data-widget="control"><input type="number" value="1" min="0" max="10" aria-label="n"><p>1</p></div>
-<script>
-  const w = document.querySelector('[data-widget="control"]');
-  w.querySelector('input').addEventListener('input', (e) => (w.querySelector('p').textContent = e.target.value));
-</script>`;
+/**
+ * Runs in the page: adds the trivial widget of the benchmarks (data-widget=`name`: a number field
+ * whose value is copied into a paragraph) before the element matching `before`, or at the end of
+ * the body. On a blank page (controlPage) it is the floor of the method on this machine; beside a
+ * widget in its lesson (bench-widgets' page floor) it is what that page's own rendering costs a
+ * change of one text node there, so a widget's figure above it is the widget's own.
+ */
+export function addControl({ name, before }) {
+  const w = document.createElement('div');
+  w.dataset.widget = name;
+  w.innerHTML = '<input type="number" value="1" min="0" max="10" aria-label="n"><p>1</p>';
+  w.querySelector('input').addEventListener(
+    'input',
+    (e) => (w.querySelector('p').textContent = e.target.value),
+  );
+  const next = before ? document.querySelector(before) : null;
+  if (next) next.before(w);
+  else document.body.append(w);
+}
+
+/** A blank page holding addControl's widget, data-widget="control", for measureInPage. */
+export const controlPage = `<!doctype html><title>control</title><body><script>(${addControl})({ name: 'control' })</script>`;
 
 /** Runs in the page: times `n` changes of the control, returns per-change ms and the longest task. */
 export async function measureInPage({ name, selector, n }) {
