@@ -75,6 +75,7 @@ export default defineConfig({
         MarkdownContent: './src/components/starlight/MarkdownContent.astro',
         TableOfContents: './src/components/starlight/toc/TableOfContents.astro',
         MobileTableOfContents: './src/components/starlight/toc/MobileTableOfContents.astro',
+        MobileMenuToggle: './src/components/starlight/MobileMenuToggle.astro',
       },
       sidebar: [
         {

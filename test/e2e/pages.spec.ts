@@ -131,3 +131,40 @@ for (const [path, row, column] of [
     for (const box of await table.locator('tbody th').evaluateAll(size))
       expect(box.width).toBeLessThanOrEqual(1.5);
   });
+
+test('on a phone the menu button opens the menu over a page that stays put, and closes it', async ({
+  page,
+  watch,
+}) => {
+  await page.setViewportSize({ width: 360, height: 800 });
+  await page.goto('/ko/lessons/08-resnet/');
+  const button = page.locator('button.sl-menu-button');
+  const menu = page.locator('#starlight__sidebar');
+  const overflow = () => page.evaluate(() => getComputedStyle(document.body).overflow);
+  const shown = (icon: string) =>
+    button.locator(icon).evaluate((e) => getComputedStyle(e).display !== 'none');
+  await expect(button).toHaveAccessibleName('메뉴');
+  expect([await shown('.open-menu'), await shown('.close-menu')]).toEqual([true, false]);
+  expect(await overflow()).not.toBe('hidden');
+  // keyboard: focus the button and press Enter
+  await button.focus();
+  await page.keyboard.press('Enter');
+  await expect(menu).toBeVisible();
+  expect([await shown('.open-menu'), await shown('.close-menu')]).toEqual([false, true]);
+  // the page behind the open menu does not scroll (MobileMenuToggle.astro's rule)
+  expect(await overflow()).toBe('hidden');
+  await page.keyboard.press('Escape');
+  await expect(menu).toBeHidden();
+  expect(await overflow()).not.toBe('hidden');
+  // pointer: open and close with the same button
+  await button.click();
+  await expect(menu).toBeVisible();
+  expect(await overflow()).toBe('hidden');
+  await button.click();
+  await expect(menu).toBeHidden();
+  expect([await shown('.open-menu'), await shown('.close-menu')]).toEqual([true, false]);
+  // wider than 50rem the button is hidden and the sidebar is part of the page
+  await page.setViewportSize({ width: 1280, height: 800 });
+  await expect(button).toBeHidden();
+  expect(watch.consoleErrors).toEqual([]);
+});
