@@ -22,8 +22,8 @@
 // the same way and reported: the floor of the method on this machine at this load. The same
 // trivial widget placed just above each pure widget in its lesson and changed `floorChanges` times
 // gives the page's floor there (a row's `pageFloor`): what the lesson page's own style, layout,
-// paint and compositing cost a one-text-node change (on lesson 6: median 6, p95 8-15 ms, against
-// 3 / 5 on the blank page), so that a widget's figure minus it is the widget's own cost.
+// paint and compositing cost a one-text-node change, so that a widget's figure minus it is the
+// widget's own cost (the last figures are in the README).
 // Also recorded: the longest main-thread task (Long Tasks API) during the changes.
 // Main-thread CPU per change comes from a Chromium trace of `tracedChanges` more changes in the
 // first round, apart from the timed ones, since tracing slows the page it records.
