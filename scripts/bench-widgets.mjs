@@ -26,12 +26,17 @@
 // widget's own cost (the last figures are in the README).
 // Also recorded: the longest main-thread task (Long Tasks API) during the changes.
 // Main-thread CPU per change comes from a Chromium trace of `tracedChanges` more changes in the
-// first round, apart from the timed ones, since tracing slows the page it records.
+// first round, apart from the timed ones, since tracing slows the page it records: all of the main
+// thread's CPU during those changes divided by their number, and the CPU inside each change's own
+// latency (main-thread-cpu.mjs changeCpu), median and p95. That p95 beside the latency's tells the
+// page's own slow changes from the ones where this busy two-core machine ran something else; being
+// traced, it errs high.
 // Widgets that compute with TensorFlow.js run twice: WebGL (SwiftShader, the default flags) and
 // CPU (Chromium without GL: --use-angle=none --use-gl=disabled, so the worker falls back).
 // Before and after, a fixed JavaScript workload is timed in a blank page (`calibrationMs`, lower is
 // faster): on this shared two-core machine the same code can measure 15% more CPU per change on one
-// day than on the day before, and this makes a slower machine a figure rather than a guess.
+// day than on the day before, and this makes a slower machine a figure rather than a guess. So does
+// the share of CPU time the hypervisor gave other guests during the run (steal, /proc/stat).
 // Prints a table; adds `widgets` to bench/report.json (`--only` replaces just those rows). Fails
 // when a pure widget's median or 95th percentile exceeds budgets.widgets, or a TensorFlow.js
 // widget blocks the main thread longer.
@@ -44,7 +49,7 @@ import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './chromium-path.mjs';
 import { base, ensurePreview } from './preview-server.mjs';
 import { addControl, controlPage, measureInPage, placeholdersMeasured } from './widget-change.mjs';
-import { mainThreadCpu, TRACE_CATEGORIES } from './main-thread-cpu.mjs';
+import { changeCpu, mainThreadCpu, TRACE_CATEGORIES } from './main-thread-cpu.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -69,6 +74,24 @@ const tfWidgets = new Set(
     );
   }),
 );
+
+/**
+ * The machine's CPU counters (Linux /proc/stat, in clock ticks): all time and the time stolen by
+ * the hypervisor for other guests, which no trace of ours shows; undefined elsewhere.
+ */
+function cpuTicks() {
+  if (!existsSync('/proc/stat')) return undefined;
+  const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
+  // user nice system idle iowait irq softirq steal (guest time is counted in user already)
+  return { total: fields.slice(0, 8).reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
+}
+/** The share of the machine's CPU time stolen since `from` (cpuTicks), in %, or undefined. */
+function stealSince(from) {
+  const now = cpuTicks();
+  if (!from || !now || now.total <= from.total) return undefined;
+  return Math.round(((now.steal - from.steal) / (now.total - from.total)) * 1000) / 10;
+}
+const ticksAtStart = cpuTicks();
 
 const lessons = readdirSync(join(root, 'dist/lessons')).sort();
 const stopPreview = await ensurePreview();
@@ -188,10 +211,11 @@ try {
                 // a TensorFlow.js change can take seconds: as many as a round has
                 n: Math.min(n, budgets.tracedChanges),
               });
-              sample.cpu = mainThreadCpu(
-                JSON.parse((await browser.stopTracing()).toString()),
-                traced.times.length,
-              );
+              const trace = JSON.parse((await browser.stopTracing()).toString());
+              sample.cpu = {
+                ...mainThreadCpu(trace, traced.times.length),
+                changes: changeCpu(trace, traced.times),
+              };
             }
             // the page's floor here: the trivial control widget just above this one, changed the
             // same way (pure widgets: their budget is the one it bounds from below)
@@ -208,7 +232,7 @@ try {
             }
             samples.push(sample);
             console.log(
-              `round ${round + 1}/${budgets.rounds} ${name.padEnd(22)} ${backend.padEnd(6)} median ${ms(median(r.times))} ms  p95 ${ms(quantile(r.times, 0.95))} ms  longest task ${String(Math.round(r.longest)).padStart(5)} ms${sample.floor ? `  page floor ${tenth(median(sample.floor))} / ${tenth(quantile(sample.floor, 0.95))} ms` : ''}${sample.cpu ? `  main-thread CPU ${sample.cpu.perChange} ms/change, longest task ${sample.cpu.longest} ms CPU` : ''}`,
+              `round ${round + 1}/${budgets.rounds} ${name.padEnd(22)} ${backend.padEnd(6)} median ${ms(median(r.times))} ms  p95 ${ms(quantile(r.times, 0.95))} ms  longest task ${String(Math.round(r.longest)).padStart(5)} ms${sample.floor ? `  page floor ${tenth(median(sample.floor))} / ${tenth(quantile(sample.floor, 0.95))} ms` : ''}${sample.cpu ? `  main-thread CPU ${sample.cpu.perChange} ms/change (in the change: median ${tenth(median(sample.cpu.changes))} / p95 ${tenth(quantile(sample.cpu.changes, 0.95))} ms), longest task ${sample.cpu.longest} ms CPU` : ''}`,
             );
           }
           await page.close();
@@ -255,6 +279,7 @@ for (const first of samples) {
       p95Ms: median(rounds.map((r) => r.pageFloor.p95Ms)),
     },
     cpuPerChangeMs: cpu?.perChange,
+    cpuInChange: cpu?.changes.length ? spread(cpu.changes) : undefined,
     longestTaskCpuMs: cpu?.longest,
     rounds,
   });
@@ -280,18 +305,19 @@ for (const r of results) {
     );
 }
 const table = [
-  '| widget | page | backend | median | p95 | p95 by round | page floor (median / p95) | first DOM update (median) | longest task | longest task by round | main-thread CPU per change | longest task (CPU) |',
-  '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  '| widget | page | backend | median | p95 | p95 by round | page floor (median / p95) | first DOM update (median) | longest task | longest task by round | main-thread CPU per change | main-thread CPU in the change (median / p95) | longest task (CPU) |',
+  '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...results
     .filter((r) => !r.error)
     .map(
       (r) =>
-        `| ${r.widget} | \`${r.page}\` | ${r.backend} | ${r.medianMs} ms | ${r.p95Ms} ms | ${r.rounds.map((x) => x.p95Ms).join(' / ')} | ${r.pageFloor ? `${r.pageFloor.medianMs} / ${r.pageFloor.p95Ms} ms` : ''} | ${r.firstUpdateMedianMs} ms | ${r.longestTaskMs} ms | ${r.rounds.map((x) => x.longestTaskMs).join(' / ')} | ${r.cpuPerChangeMs} ms | ${r.longestTaskCpuMs} ms |`,
+        `| ${r.widget} | \`${r.page}\` | ${r.backend} | ${r.medianMs} ms | ${r.p95Ms} ms | ${r.rounds.map((x) => x.p95Ms).join(' / ')} | ${r.pageFloor ? `${r.pageFloor.medianMs} / ${r.pageFloor.p95Ms} ms` : ''} | ${r.firstUpdateMedianMs} ms | ${r.longestTaskMs} ms | ${r.rounds.map((x) => x.longestTaskMs).join(' / ')} | ${r.cpuPerChangeMs} ms | ${r.cpuInChange ? `${r.cpuInChange.medianMs} / ${r.cpuInChange.p95Ms} ms` : ''} | ${r.longestTaskCpuMs} ms |`,
     ),
 ].join('\n');
 calibrationMs.after = await calibrate();
+const stealPercent = stealSince(ticksAtStart);
 console.log(
-  `\n${table}\n\nload average after: ${load()}; calibration ${calibrationMs.before} ms before, ${calibrationMs.after} ms after; control ${control.medianMs} / ${control.p95Ms} ms`,
+  `\n${table}\n\nload average after: ${load()}; CPU time stolen by the hypervisor during the run: ${stealPercent ?? 'unknown'} %; calibration ${calibrationMs.before} ms before, ${calibrationMs.after} ms after; control ${control.medianMs} / ${control.p95Ms} ms`,
 );
 const previous = existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, 'utf8')) : {};
 mkdirSync(join(reportFile, '..'), { recursive: true });
@@ -303,6 +329,7 @@ writeFileSync(
       widgets: {
         date: new Date().toISOString(),
         load: load(),
+        stealPercent,
         calibrationMs,
         control,
         budgets,

@@ -24,8 +24,13 @@ export function addControl({ name, before }) {
 /** A blank page holding addControl's widget, data-widget="control", for measureInPage. */
 export const controlPage = `<!doctype html><title>control</title><body><script>(${addControl})({ name: 'control' })</script>`;
 
-/** Runs in the page: times `n` changes of the control, returns per-change ms and the longest task. */
+/**
+ * Runs in the page: times `n` changes of the control, returns per-change ms and the longest task.
+ * Each change's start is also a user-timing mark, CHANGE_MARK, for a trace taken around it.
+ */
 export async function measureInPage({ name, selector, n }) {
+  // the name of main-thread-cpu.mjs's CHANGE_MARK, written out: this body runs in the page
+  const CHANGE_MARK = 'widget-change';
   const widget = document.querySelector(`[data-widget="${name}"]`);
   const control = widget.querySelector(selector);
   if (!control) return { error: `no control matching ${selector}` };
@@ -39,7 +44,8 @@ export async function measureInPage({ name, selector, n }) {
       }),
     );
   const longTasks = [];
-  new PerformanceObserver((list) => longTasks.push(...list.getEntries())).observe({ type: 'longtask' });
+  const longTaskObserver = new PerformanceObserver((list) => longTasks.push(...list.getEntries()));
+  longTaskObserver.observe({ type: 'longtask' });
   // two valid values to alternate between
   let values;
   if (control.tagName === 'SELECT') {
@@ -83,6 +89,8 @@ export async function measureInPage({ name, selector, n }) {
       painted().then(() => (lastPaint = Math.max(lastPaint, performance.now())));
     });
     observer.observe(widget, { subtree: true, childList: true, characterData: true, attributes: true });
+    // where a trace finds this change's start (main-thread-cpu.mjs changeCpu)
+    performance.mark(CHANGE_MARK);
     const t0 = performance.now();
     control.value = values[i % 2];
     control.dispatchEvent(new Event('input', { bubbles: true }));
@@ -100,6 +108,8 @@ export async function measureInPage({ name, selector, n }) {
     firsts.push(first ? first - t0 : NaN);
   }
   await new Promise((r) => setTimeout(r, 100));
+  longTaskObserver.disconnect();
+  performance.clearMarks(CHANGE_MARK);
   const during = longTasks.filter((t) => t.startTime >= start);
   const backend = [...widget.querySelectorAll('p, span, div')]
     .map((e) => e.textContent ?? '')
