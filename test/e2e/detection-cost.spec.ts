@@ -30,6 +30,9 @@ test('keyboard: fewer proposals and AlexNet scale R-CNN linearly', async ({ page
   await typeInto(page, field(page, 'proposals'), '1000');
   await expect(cell(page, 'rcnn-macs')).toHaveText('15,466,582,016,000');
   await expect(cell(page, 'rcnn-passes')).toHaveText('1,000 × whole network');
+  // the chart is redrawn: R-CNN's bar is labelled with its new count
+  const chart = widget(page).locator('[data-testid="chart"] svg[role="img"]');
+  await expect(chart.locator('.dc-label').first()).toHaveText('15.5T');
   // Fast R-CNN loses 1000 heads of 119,951,360 MACs
   await expect(cell(page, 'fast-rcnn-macs')).toHaveText(
     (183_161_475_072 + 1000 * 119_951_360).toLocaleString('en-US'),
@@ -40,7 +43,9 @@ test('keyboard: fewer proposals and AlexNet scale R-CNN linearly', async ({ page
   await expect(cell(page, 'rcnn-macs')).toHaveText((1000 * 720_724_512).toLocaleString('en-US'));
   await expect(cell(page, 'yolo-macs')).toHaveText('20,285,153,280');
   await expect(widget(page).getByTestId('result')).toContainText('AlexNet');
-  await expect(widget(page).locator('[data-testid="chart"] svg[role="img"]')).toContainText('R-CNN');
+  await expect(chart).toContainText('R-CNN');
+  await expect(chart.locator('.dc-label').first()).toHaveText('720.7B');
+  await expect(chart.locator('desc')).toContainText('R-CNN 720.7B');
   expect(watch.consoleErrors).toEqual([]);
 });
 

@@ -40,9 +40,9 @@ import {
 } from '~/components/widgets/ActivationGradient/activation-gradient';
 import { growthChart, sweepChart } from '~/components/widgets/ReceptiveField/rf-charts';
 import { conv, growthLabels, stackPresets } from '~/components/widgets/ReceptiveField/receptive-field-view';
-import { renderCostChart } from '~/components/widgets/DetectionCost/charts';
+import { costChart, COST_CHART } from '~/components/widgets/DetectionCost/charts';
 import { render } from 'svelte/server';
-import { channelChart, CHANNEL_CHART, rectsPath } from '~/components/widgets/DenseBlock/charts';
+import { channelChart, CHANNEL_CHART } from '~/components/widgets/DenseBlock/charts';
 import SvgChart from '~/components/widgets/shared/SvgChart.svelte';
 import {
   computeFigure as denseFigure,
@@ -50,7 +50,10 @@ import {
 } from '~/components/widgets/DenseBlock/dense-block';
 import {
   computeCost,
+  costRows,
   defaultFields as costDefaults,
+  detectorNames,
+  logDomain,
 } from '~/components/widgets/DetectionCost/detection-cost-view';
 import { renderGradient, renderLoss } from '~/components/widgets/ResidualGradientFlow/render';
 import {
@@ -244,19 +247,61 @@ describe('chart golden files', () => {
       expectGolden(`rf-sweep-${locale}-640`, svg);
     });
   });
-  describe('DetectionCost: MACs per image of four detectors, log axis', () => {
-    it.each([
-      ['en', 640, costDefaults],
-      ['ko', 360, costDefaults],
-      ['en', 360, { ...costDefaults, backbone: 'alexnet-2012' as const, proposals: 500 }],
-    ] as const)('%s, %i px, %o', (locale, width, fields) => {
-      const cost = computeCost(fields);
-      if (!cost.ok) throw new Error('settings must be valid');
-      const svg = renderCostChart(cost.value, stringsFor(locale, 'detectionCost.'), locale, doc, width);
-      expectSound(svg);
-      expect(svg.match(/class="dc-bar"/g)).toHaveLength(1);
-      expectGolden(`detection-cost-${fields.backbone}-${fields.proposals}-${locale}-${width}`, svg);
+});
+
+describe('DetectionCost: MACs per image of four detectors, log axis (Svelte SVG)', () => {
+  it.each([
+    ['en', 640, costDefaults],
+    ['ko', 360, costDefaults],
+    ['en', 360, { ...costDefaults, backbone: 'alexnet-2012' as const, proposals: 500 }],
+  ] as const)('%s, %i px, %o', (locale, width, fields) => {
+    const cost = computeCost(fields);
+    if (!cost.ok) throw new Error('settings must be valid');
+    const { t, compact } = createTranslator(stringsFor(locale, 'detectionCost.'), locale);
+    const chart = costChart(cost.value, t, compact, width);
+    const rows = costRows(cost.value);
+    const [lo, hi] = logDomain(rows);
+    // the bars are one path of rectangles "Mx y h w v h h −w z", one per detector, in order
+    expect(chart.paths).toHaveLength(1);
+    expect(chart.paths[0]!.class).toBe('dc-bar');
+    const bars = [...chart.paths[0]!.d.matchAll(/M([\d.]+) ([\d.]+)h([\d.]+)v([\d.]+)h-([\d.]+)z/g)].map(
+      (m) => ({ x: Number(m[1]), y: Number(m[2]), width: Number(m[3]), height: Number(m[4]) }),
+    );
+    expect(bars).toHaveLength(rows.length);
+    // each bar starts at the frame's left and is as long as log₁₀(MACs / lo) on the frame's log scale
+    const perDecade = (chart.right - chart.left) / Math.log10(hi / lo);
+    rows.forEach((r, i) => {
+      expect(bars[i]!.x).toBeCloseTo(chart.left, 5);
+      expect(bars[i]!.width).toBeCloseTo(Math.log10(r.macs / lo) * perDecade, 0);
+      expect(bars[i]!.x + bars[i]!.width).toBeLessThanOrEqual(chart.right + 0.05);
+      // its count printed just past its end, on its middle
+      expect(chart.labels[i]!.x).toBeCloseTo(bars[i]!.x + bars[i]!.width + 4, 0);
+      expect(chart.labels[i]!.y).toBeCloseTo(bars[i]!.y + bars[i]!.height / 2, 0);
+      expect(chart.labels[i]!.text).toBe(compact(r.macs));
+      expect(chart.yTicks[i]).toEqual({ y: chart.labels[i]!.y, text: detectorNames[r.key] });
     });
+    // bars in rows top to bottom, inside the frame
+    bars.forEach((b, i) => i && expect(b.y).toBeGreaterThan(bars[i - 1]!.y + bars[i - 1]!.height));
+    expect(bars[0]!.y).toBeGreaterThan(chart.top);
+    expect(bars.at(-1)!.y + bars.at(-1)!.height).toBeLessThan(chart.bottom);
+    // a grid line per tick, at each power of ten (every other one on a narrow chart), the first at the frame's left
+    expect(chart.grid).toBe('x');
+    const step = width < COST_CHART.narrow.width ? 2 : 1;
+    const decades = Math.round(Math.log10(hi / lo));
+    expect(chart.xTicks).toHaveLength(Math.floor(decades / step) + 1);
+    chart.xTicks.forEach((tick, i) => {
+      expect(tick.x).toBeCloseTo(chart.left + i * step * perDecade, 0);
+      expect(tick.text).toBe(compact(lo * 10 ** (i * step)));
+    });
+    expect(chart.right).toBeLessThanOrEqual(width);
+    const svg = svelteMarkup(render(SvgChart, { props: { chart, id: 'dc-chart' } }).body);
+    expectSvelteSound(svg, chart.label);
+    for (const r of rows) expect(svg).toContain(`>${detectorNames[r.key]}<`);
+    // the grid runs across the frame at the x ticks, not along the rows
+    expect(svg.match(/<line x1="([\d.]+)" x2="\1" y1="[\d.]+" y2="[\d.]+"/g)?.length).toBe(
+      2 * chart.xTicks.length,
+    );
+    expectGolden(`detection-cost-${fields.backbone}-${fields.proposals}-${locale}-${width}`, svg);
   });
 });
 
@@ -322,23 +367,6 @@ describe('DenseBlock: channels after each layer (Svelte SVG)', () => {
       `>${new Intl.NumberFormat(locale === 'ko' ? 'ko-KR' : 'en-US').format(f.block.output.c)}<`,
     );
     expectGolden(`dense-block-${name}`, svg);
-  });
-});
-
-describe('DenseBlock: rectsPath', () => {
-  it.each([
-    ['none', [], ''],
-    ['one', [{ x: 1, y: 2, width: 3, height: 4 }], 'M1 2h3v4h-3z'],
-    [
-      'two, in order, decimals kept',
-      [
-        { x: 10.5, y: 0, width: 7.2, height: 100 },
-        { x: 0, y: 50.3, width: 7.2, height: 0 },
-      ],
-      'M10.5 0h7.2v100h-7.2zM0 50.3h7.2v0h-7.2z',
-    ],
-  ])('%s', (_name, rects, d) => {
-    expect(rectsPath(rects)).toBe(d);
   });
 });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bandScale, linearScale, linearTicks, px } from '~/components/widgets/shared/svg-chart';
+import {
+  bandScale,
+  linearScale,
+  linearTicks,
+  logScale,
+  px,
+  rectsPath,
+} from '~/components/widgets/shared/svg-chart';
 
 describe('linearScale', () => {
   it.each([
@@ -11,6 +18,39 @@ describe('linearScale', () => {
   ] as const)('%o → %o: %d ↦ %d', (domain, range, x, want) =>
     expect(linearScale(domain, range)(x)).toBeCloseTo(want, 10),
   );
+});
+
+describe('logScale', () => {
+  it.each([
+    [[1, 1000], [0, 300], 1, 0],
+    [[1, 1000], [0, 300], 10, 100],
+    [[1, 1000], [0, 300], 1000, 300],
+    [[1e9, 1e14], [112, 584], 1e12, 112 + (3 / 5) * 472],
+    [[10, 1000], [300, 0], 100, 150], // a reversed range
+    [[1, 1000], [0, 300], 0, 0], // no place on a log axis: r₀
+    [[1, 1000], [0, 300], -5, 0],
+    [[7, 7], [0, 100], 7, 0], // a domain of one point maps everything to r₀
+    [[0, 100], [0, 100], 10, 0], // nor does a domain that starts at 0
+  ] as const)('%o → %o: %d ↦ %d', (domain, range, x, want) =>
+    expect(logScale(domain, range)(x)).toBeCloseTo(want, 10),
+  );
+});
+
+describe('rectsPath', () => {
+  it.each([
+    ['none', [], ''],
+    ['one', [{ x: 1, y: 2, width: 3, height: 4 }], 'M1 2h3v4h-3z'],
+    [
+      'two, in order, decimals kept',
+      [
+        { x: 10.5, y: 0, width: 7.2, height: 100 },
+        { x: 0, y: 50.3, width: 7.2, height: 0 },
+      ],
+      'M10.5 0h7.2v100h-7.2zM0 50.3h7.2v0h-7.2z',
+    ],
+  ])('%s', (_name, rects, d) => {
+    expect(rectsPath(rects)).toBe(d);
+  });
 });
 
 describe('linearTicks', () => {

@@ -14,6 +14,7 @@ import {
   linearTicks,
   polyline,
   px,
+  rectsPath,
   type SvgChartModel,
 } from '~/components/widgets/shared/svg-chart';
 import type { DenseBlockFigure } from '~/lib/cnn/dense-blocks';
@@ -40,22 +41,6 @@ export function channelBars(f: DenseBlockFigure, inputName: string, transitionNa
   });
   if (f.transition) bars.push({ name: transitionName, part: 'transition', y1: 0, y2: f.transition.output.c });
   return bars;
-}
-
-/** A rectangle of the chart, in px. */
-export interface Rect {
-  x: number;
-  y: number;
-  width: number;
-  height: number;
-}
-
-/**
- * Rectangles as one SVG path: a closed subpath "Mx y h w v h h −w z" per rectangle, in order
- * (the outline an SVG <rect> draws, clockwise from its top left corner); '' for none.
- */
-export function rectsPath(rects: readonly Rect[]): string {
-  return rects.map((r) => `M${r.x} ${r.y}h${r.width}v${r.height}h${-r.width}z`).join('');
 }
 
 /** Height (px) of the chart and its margins. */
