@@ -33,6 +33,11 @@ test('keyboard: arrow keys pick 7×7 — three 3×3 reach 7 with 27C² against 4
   await expect(cell(page, 'nonlinearities-stacked')).toHaveText('3');
   await expect(cell(page, 'nonlinearities-single')).toHaveText('1');
   await expect(widget(page).getByTestId('formula')).toContainText('200,704');
+  // the chart is redrawn for 7×7: the stack has 27/49 = 55% of the weights, 300% of the nonlinearities
+  const chart = widget(page).locator('[data-testid="chart"] svg[role="img"]');
+  await expect(chart.locator('title')).toHaveText('3 × 3×3 as a share of one 7×7');
+  await expect(chart.locator('.kt-label').nth(2)).toHaveText('55%');
+  await expect(chart.locator('.kt-label').nth(8)).toHaveText('300%');
   await typeInto(page, fieldInput(page, 'h'), '10');
   await typeInto(page, fieldInput(page, 'w'), '10');
   // MACs = H·W·weights = 100 · 110,592

@@ -23,7 +23,11 @@ import { presets } from '~/lib/cnn/presets';
 import { serverDocument } from '~/components/widgets/shared/server-document';
 import { renderChart } from '~/components/widgets/shared/plot';
 import { renderParamsChart } from '~/components/widgets/shared/architecture/architecture-chart';
-import { renderTradeoffChart } from '~/components/widgets/KernelTradeoff/charts';
+import {
+  chartRows as tradeoffRows,
+  tradeoffChart,
+  TRADEOFF_CHART,
+} from '~/components/widgets/KernelTradeoff/charts';
 import {
   computeFigure as tradeoffFigure,
   defaultSettings as tradeoffDefaults,
@@ -149,21 +153,6 @@ describe('chart golden files', () => {
     });
   });
 
-  describe('KernelTradeoff: stack against one large kernel', () => {
-    const figure = tradeoffFigure(tradeoffDefaults);
-    it.each([
-      ['en', 520],
-      ['ko', 320],
-      ['en', 320],
-    ] as const)('%s, %i px', (locale, width) => {
-      if (!figure.ok) throw new Error('default settings must be valid');
-      const svg = renderTradeoffChart(figure, stringsFor(locale, 'kernelTradeoff.'), locale, doc, width);
-      expectSound(svg);
-      expect(svg).toContain('>72%<'); // two 3×3 layers have 18/25 of a 5×5 layer's weights
-      expectGolden(`kernel-tradeoff-${locale}-${width}`, svg);
-    });
-  });
-
   describe('ActivationGradient: gradient factor and activation (Svelte SVG)', () => {
     it.each([
       [locales[0]!, gradientDefaults],
@@ -246,6 +235,61 @@ describe('chart golden files', () => {
       expectSound(svg);
       expectGolden(`rf-sweep-${locale}-640`, svg);
     });
+  });
+});
+
+describe('KernelTradeoff: stack against one large kernel (Svelte SVG)', () => {
+  const figure = tradeoffFigure(tradeoffDefaults);
+  it.each([
+    ['en', 520],
+    ['ko', 320],
+    ['en', 320],
+  ] as const)('%s, %i px', (locale, width) => {
+    if (!figure.ok) throw new Error('default settings must be valid');
+    const { t, num } = createTranslator(stringsFor(locale, 'kernelTradeoff.'), locale);
+    const chart = tradeoffChart(figure, t, num, width);
+    const rows = tradeoffRows(figure);
+    const read = (cls: string) =>
+      [
+        ...(chart.paths.find((p) => p.class === cls)?.d ?? '').matchAll(
+          /M([\d.]+) ([\d.]+)h([\d.]+)v([\d.]+)h-([\d.]+)z/g,
+        ),
+      ].map((m) => ({ x: Number(m[1]), y: Number(m[2]), width: Number(m[3]), height: Number(m[4]) }));
+    const stacked = read('kt-stacked');
+    const single = read('kt-single');
+    const metrics = rows.length / 2;
+    expect(stacked).toHaveLength(metrics);
+    expect(single).toHaveLength(metrics);
+    // bar lengths are the shares on one linear scale from the frame's left: the single kernel's is
+    // 100 % (its outline inset 0.75 px on each side), the dashed line stands at 100 %
+    const per = single[0]!.width + 1.5;
+    const hundred = chart.paths.find((p) => p.class === 'kt-hundred')!.d;
+    expect(Number(hundred.match(/^M([\d.]+),/)![1])).toBeCloseTo(chart.left + per, 0);
+    rows
+      .filter((r) => r.option === 'stacked')
+      .forEach((r, i) => {
+        expect(stacked[i]!.x).toBeCloseTo(chart.left, 5);
+        expect(stacked[i]!.width).toBeCloseTo((r.percent / 100) * per, 0);
+        expect(stacked[i]!.x + stacked[i]!.width).toBeLessThanOrEqual(chart.right);
+        // per metric, the stack's bar sits above the single kernel's, both inside the metric's row
+        expect(stacked[i]!.y + stacked[i]!.height).toBeLessThan(single[i]!.y);
+        expect(chart.yTicks[i]!.y).toBeGreaterThan(stacked[i]!.y);
+        expect(chart.yTicks[i]!.y).toBeLessThan(single[i]!.y + single[i]!.height);
+      });
+    single.forEach((b) => expect(b.width).toBeCloseTo(per - 1.5, 0));
+    // every bar's share printed past its end
+    expect(chart.labels).toHaveLength(rows.length);
+    rows.forEach((r, i) => expect(chart.labels[i]!.text).toBe(`${num(r.percent)}%`));
+    expect(chart.labels.map((l) => l.text)).toContain('72%'); // two 3×3 layers have 18/25 of a 5×5 layer's weights
+    // fewer ticks on a narrow chart, none past the frame, no grid
+    expect(chart.grid).toBe('none');
+    expect(chart.xTicks.length).toBeLessThanOrEqual(width < TRADEOFF_CHART.narrow.width ? 4 : 8);
+    for (const tick of chart.xTicks) expect(tick.x).toBeLessThanOrEqual(chart.right + 0.05);
+    const svg = svelteMarkup(render(SvgChart, { props: { chart, id: 'kt-chart' } }).body);
+    expectSvelteSound(svg, chart.label);
+    expect(svg).toContain('>72%<');
+    expect(svg).not.toMatch(/<g class="grid[^"]*">\s*<line/);
+    expectGolden(`kernel-tradeoff-${locale}-${width}`, svg);
   });
 });
 

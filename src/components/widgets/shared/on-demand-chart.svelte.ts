@@ -1,5 +1,7 @@
 /**
- * The one way an island shows a chart: the SVG drawn at build time first — at the chart's width,
+ * The one way an island shows an Observable Plot chart (small charts of a few dozen marks are
+ * Svelte SVG instead, shared/SvgChart.svelte, drawn on the server and on each change without
+ * Plot): the SVG drawn at build time first — at the chart's width,
  * and at NARROW_CHART_WIDTH for phones — and Observable Plot (imported on demand) redraws it only
  * when the reader has changed something or the container fits neither built width, so a chart
  * drawn at its own width keeps its text readable.
@@ -8,11 +10,11 @@
  * const chart = onDemandChart({
  *   built: () => initialChart,
  *   narrow: () => initialNarrowChart,
- *   width: CHART_WIDTH,
- *   input: () => (figure.ok ? figure : null),
+ *   width: PARAMS_CHART_WIDTH,
+ *   input: () => (analysis === null ? null : { analysis, name }),
  *   changed: () => touched,
- *   load: () => import('./charts'),
- *   draw: (m, f, width) => m.renderTradeoffChart(f, strings, locale, document, width),
+ *   load: () => import('~/components/widgets/shared/architecture/architecture-chart'),
+ *   draw: (m, c, width) => m.drawParamsChart(c.analysis, strings, c.name, locale, document, width),
  * });
  * <figure bind:clientWidth={chart.width} {@attach chart.warm}>{@html chart.svg}</figure>
  * ```

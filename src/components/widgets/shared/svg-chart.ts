@@ -93,8 +93,8 @@ export interface SvgChartModel {
   /** ticks under the frame (a mark without text where `text` is ''); y ticks left of it */
   xTicks: { x: number; text: string }[];
   yTicks: { y: number; text: string }[];
-  /** which ticks have a faint grid line across the frame: the y ticks' (the default) or the x ticks' */
-  grid?: 'x' | 'y';
+  /** which ticks have a faint grid line across the frame: the y ticks' (the default), the x ticks' or none */
+  grid?: 'x' | 'y' | 'none';
   /** the axis names: x at the bottom (anchored at `x`), y above the frame's top left (none when null) */
   xLabel: { x: number; y: number; text: string; anchor: 'middle' | 'end' };
   yLabel: { x: number; y: number; text: string } | null;
