@@ -317,7 +317,7 @@ const table = [
 calibrationMs.after = await calibrate();
 const stealPercent = stealSince(ticksAtStart);
 console.log(
-  `\n${table}\n\nload average after: ${load()}; CPU time stolen by the hypervisor during the run: ${stealPercent ?? 'unknown'} %; calibration ${calibrationMs.before} ms before, ${calibrationMs.after} ms after; control ${control.medianMs} / ${control.p95Ms} ms`,
+  `\n${table}\n\nload average after: ${load()}; CPU time stolen by the hypervisor during the run: ${stealPercent === undefined ? 'unknown' : `${stealPercent} %`}; calibration ${calibrationMs.before} ms before, ${calibrationMs.after} ms after; control ${control.medianMs} / ${control.p95Ms} ms`,
 );
 const previous = existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, 'utf8')) : {};
 mkdirSync(join(reportFile, '..'), { recursive: true });

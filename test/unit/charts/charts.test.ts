@@ -48,6 +48,7 @@ import { costChart, COST_CHART } from '~/components/widgets/DetectionCost/charts
 import { render } from 'svelte/server';
 import { channelChart, CHANNEL_CHART } from '~/components/widgets/DenseBlock/charts';
 import SvgChart from '~/components/widgets/shared/SvgChart.svelte';
+import type { SvgChartModel } from '~/components/widgets/shared/svg-chart';
 import {
   computeFigure as denseFigure,
   defaultSettings as denseDefaults,
@@ -114,6 +115,18 @@ function expectSvelteSound(svg: string, label: string) {
   expect(svg).toContain(`>${label}</title>`);
   expect(svg).toMatch(/<desc id="[^"]+">[^<]{20,}<\/desc>/);
   expect(svg).not.toMatch(/NaN|undefined|Infinity|\[missing|\{\w+\}/);
+}
+
+/**
+ * The rectangles of a chart's path of class `cls` (svg-chart.ts rectsPath: "Mx y h w v h h −w z"
+ * each), read back; each must close on the width it opened with.
+ */
+function barsOf(chart: SvgChartModel, cls: string) {
+  const d = chart.paths.find((p) => p.class === cls)?.d ?? '';
+  return [...d.matchAll(/M([\d.]+) ([\d.]+)h([\d.]+)v([\d.]+)h-([\d.]+)z/g)].map((m) => {
+    expect(m[5]).toBe(m[3]);
+    return { x: Number(m[1]), y: Number(m[2]), width: Number(m[3]), height: Number(m[4]) };
+  });
 }
 
 const doc = serverDocument();
@@ -249,14 +262,8 @@ describe('KernelTradeoff: stack against one large kernel (Svelte SVG)', () => {
     const { t, num } = createTranslator(stringsFor(locale, 'kernelTradeoff.'), locale);
     const chart = tradeoffChart(figure, t, num, width);
     const rows = tradeoffRows(figure);
-    const read = (cls: string) =>
-      [
-        ...(chart.paths.find((p) => p.class === cls)?.d ?? '').matchAll(
-          /M([\d.]+) ([\d.]+)h([\d.]+)v([\d.]+)h-([\d.]+)z/g,
-        ),
-      ].map((m) => ({ x: Number(m[1]), y: Number(m[2]), width: Number(m[3]), height: Number(m[4]) }));
-    const stacked = read('kt-stacked');
-    const single = read('kt-single');
+    const stacked = barsOf(chart, 'kt-stacked');
+    const single = barsOf(chart, 'kt-single');
     const metrics = rows.length / 2;
     expect(stacked).toHaveLength(metrics);
     expect(single).toHaveLength(metrics);
@@ -308,9 +315,7 @@ describe('DetectionCost: MACs per image of four detectors, log axis (Svelte SVG)
     // the bars are one path of rectangles "Mx y h w v h h −w z", one per detector, in order
     expect(chart.paths).toHaveLength(1);
     expect(chart.paths[0]!.class).toBe('dc-bar');
-    const bars = [...chart.paths[0]!.d.matchAll(/M([\d.]+) ([\d.]+)h([\d.]+)v([\d.]+)h-([\d.]+)z/g)].map(
-      (m) => ({ x: Number(m[1]), y: Number(m[2]), width: Number(m[3]), height: Number(m[4]) }),
-    );
+    const bars = barsOf(chart, 'dc-bar');
     expect(bars).toHaveLength(rows.length);
     // each bar starts at the frame's left and is as long as log₁₀(MACs / lo) on the frame's log scale
     const perDecade = (chart.right - chart.left) / Math.log10(hi / lo);
@@ -367,21 +372,7 @@ describe('DenseBlock: channels after each layer (Svelte SVG)', () => {
     const chart = channelChart(f, t, num, width);
     // each part's bars are one path of rectangles "Mx y h w v h h −w z": read them back
     expect(chart.rects).toEqual([]);
-    const bars = (part: string) =>
-      [
-        ...(chart.paths.find((p) => p.class === `db-${part}`)?.d ?? '').matchAll(
-          /M([\d.]+) ([\d.]+)h([\d.]+)v([\d.]+)h-([\d.]+)z/g,
-        ),
-      ].map((m) => {
-        expect(m[5]).toBe(m[3]);
-        return {
-          class: `db-${part}`,
-          x: Number(m[1]),
-          y: Number(m[2]),
-          width: Number(m[3]),
-          height: Number(m[4]),
-        };
-      });
+    const bars = (part: string) => barsOf(chart, `db-${part}`).map((b) => ({ ...b, class: `db-${part}` }));
     const all = [...bars('input'), ...bars('added'), ...bars('transition')];
     // nothing else in those paths
     for (const part of ['input', 'added', 'transition'])

@@ -16,7 +16,7 @@ import {
 import type { DetectionCost } from '~/lib/cnn';
 import { CHART_WIDTH, costRows, detectorNames, logDomain } from './detection-cost-view';
 
-/** Margins of the chart (px); `left` and `right` are for a chart at least NARROW px wide, `narrow` below. */
+/** Sizes of the chart (px): a row per detector; `narrow` gives the side margins below `narrow.width`. */
 export const COST_CHART = {
   rowHeight: 44,
   top: 8,
