@@ -37,6 +37,11 @@
 // faster): on this shared two-core machine the same code can measure 15% more CPU per change on one
 // day than on the day before, and this makes a slower machine a figure rather than a guess. So does
 // the share of CPU time the hypervisor gave other guests during the run (steal, /proc/stat).
+// And who had the CPU during each round's timed changes (sched-stat.mjs, from Linux's scheduler
+// counters, not a trace, so nothing slows the page): per change, how long the page's main thread
+// ran and how long it was ready to run but waited for a CPU, and the CPU time of Chromium's GPU
+// process, which is SwiftShader here (the GPU in software, on the same two cores) and draws every
+// frame a change makes.
 // Prints a table; adds `widgets` to bench/report.json (`--only` replaces just those rows). Fails
 // when a pure widget's median or 95th percentile exceeds budgets.widgets, or a TensorFlow.js
 // widget blocks the main thread longer.
@@ -50,6 +55,13 @@ import { chromiumArgs, chromiumPath } from './chromium-path.mjs';
 import { base, ensurePreview } from './preview-server.mjs';
 import { addControl, controlPage, measureInPage, placeholdersMeasured } from './widget-change.mjs';
 import { changeCpu, mainThreadCpu, TRACE_CATEGORIES } from './main-thread-cpu.mjs';
+import {
+  cpuTicks,
+  mainThreadAndGpu,
+  schedDelta,
+  snapshotThreads,
+  stealPercentBetween,
+} from './sched-stat.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -75,22 +87,6 @@ const tfWidgets = new Set(
   }),
 );
 
-/**
- * The machine's CPU counters (Linux /proc/stat, in clock ticks): all time and the time stolen by
- * the hypervisor for other guests, which no trace of ours shows; undefined elsewhere.
- */
-function cpuTicks() {
-  if (!existsSync('/proc/stat')) return undefined;
-  const [, ...fields] = readFileSync('/proc/stat', 'utf8').split('\n')[0].trim().split(/\s+/).map(Number);
-  // user nice system idle iowait irq softirq steal (guest time is counted in user already)
-  return { total: fields.slice(0, 8).reduce((a, b) => a + b, 0), steal: fields[7] ?? 0 };
-}
-/** The share of the machine's CPU time stolen since `from` (cpuTicks), in %, or undefined. */
-function stealSince(from) {
-  const now = cpuTicks();
-  if (!from || !now || now.total <= from.total) return undefined;
-  return Math.round(((now.steal - from.steal) / (now.total - from.total)) * 1000) / 10;
-}
 const ticksAtStart = cpuTicks();
 
 const lessons = readdirSync(join(root, 'dist/lessons')).sort();
@@ -157,14 +153,16 @@ async function measureControl() {
   try {
     const page = await browser.newPage();
     await page.setContent(controlPage);
+    const threadsBefore = snapshotThreads();
     const r = await page.evaluate(measureInPage, {
       name: 'control',
       selector: 'input',
       n: budgets.pureChanges,
     });
-    const row = spread(r.times);
+    const sched = mainThreadAndGpu(schedDelta(threadsBefore, snapshotThreads(), r.times.length));
+    const row = { ...spread(r.times), ...(sched && { sched }) };
     console.log(
-      `control (one text node changed on a blank page): median ${row.medianMs} ms, p95 ${row.p95Ms} ms`,
+      `control (one text node changed on a blank page): median ${row.medianMs} ms, p95 ${row.p95Ms} ms${row.sched ? `; per change the main thread ran ${row.sched.mainRunMs} ms and waited ${row.sched.mainWaitMs} ms for a CPU, the GPU process ran ${row.sched.gpuCpuMs} ms` : ''}`,
     );
     return row;
   } finally {
@@ -195,13 +193,17 @@ try {
             const selector = controlOf[name] ?? 'input[type=number], input[type=range], select';
             const n = tf ? budgets.tfChanges : budgets.pureChanges;
             const backend = tf ? run.backend : 'none';
+            const threadsBefore = snapshotThreads();
             const r = await page.evaluate(measureInPage, { name, selector, n });
+            const threadsAfter = snapshotThreads();
             if (r.error) {
               console.log(`${name}: ${r.error}`);
               errors.push({ widget: name, page: path, backend, error: r.error });
               continue;
             }
             const sample = { ...r, widget: name, page: path, tf, backend, backendSentence: r.backend };
+            // who had the CPU during the timed changes (sched-stat.mjs), per change
+            sample.sched = mainThreadAndGpu(schedDelta(threadsBefore, threadsAfter, r.times.length));
             // CPU from a trace: once per widget and backend (tracing slows the page it records)
             if (round === 0) {
               await browser.startTracing(page, { categories: TRACE_CATEGORIES });
@@ -232,7 +234,7 @@ try {
             }
             samples.push(sample);
             console.log(
-              `round ${round + 1}/${budgets.rounds} ${name.padEnd(22)} ${backend.padEnd(6)} median ${ms(median(r.times))} ms  p95 ${ms(quantile(r.times, 0.95))} ms  longest task ${String(Math.round(r.longest)).padStart(5)} ms${sample.floor ? `  page floor ${tenth(median(sample.floor))} / ${tenth(quantile(sample.floor, 0.95))} ms` : ''}${sample.cpu ? `  main-thread CPU ${sample.cpu.perChange} ms/change (in the change: median ${tenth(median(sample.cpu.changes))} / p95 ${tenth(quantile(sample.cpu.changes, 0.95))} ms), longest task ${sample.cpu.longest} ms CPU` : ''}`,
+              `round ${round + 1}/${budgets.rounds} ${name.padEnd(22)} ${backend.padEnd(6)} median ${ms(median(r.times))} ms  p95 ${ms(quantile(r.times, 0.95))} ms  longest task ${String(Math.round(r.longest)).padStart(5)} ms${sample.floor ? `  page floor ${tenth(median(sample.floor))} / ${tenth(quantile(sample.floor, 0.95))} ms` : ''}${sample.cpu ? `  main-thread CPU ${sample.cpu.perChange} ms/change (in the change: median ${tenth(median(sample.cpu.changes))} / p95 ${tenth(quantile(sample.cpu.changes, 0.95))} ms), longest task ${sample.cpu.longest} ms CPU` : ''}${sample.sched ? `  main thread ${sample.sched.mainRunMs} ms running / ${sample.sched.mainWaitMs} ms waiting for a CPU, GPU process ${sample.sched.gpuCpuMs} ms CPU per change` : ''}`,
             );
           }
           await page.close();
@@ -260,6 +262,7 @@ for (const first of samples) {
     ...(x.floor && { pageFloor: spread(x.floor) }),
     firstUpdateMedianMs: tenth(median(x.firsts)),
     longestTaskMs: Math.round(x.longest),
+    ...(x.sched && { sched: x.sched }),
   }));
   const of = (key) => median(rounds.map((r) => r[key]));
   const cpu = mine.find((x) => x.cpu)?.cpu;
@@ -278,6 +281,12 @@ for (const first of samples) {
       medianMs: median(rounds.map((r) => r.pageFloor.medianMs)),
       p95Ms: median(rounds.map((r) => r.pageFloor.p95Ms)),
     },
+    // median over the rounds; absent where there is no /proc
+    sched: rounds.every((r) => r.sched)
+      ? Object.fromEntries(
+          ['mainRunMs', 'mainWaitMs', 'gpuCpuMs'].map((k) => [k, median(rounds.map((r) => r.sched[k]))]),
+        )
+      : undefined,
     cpuPerChangeMs: cpu?.perChange,
     cpuInChange: cpu?.changes.length ? spread(cpu.changes) : undefined,
     longestTaskCpuMs: cpu?.longest,
@@ -305,17 +314,17 @@ for (const r of results) {
     );
 }
 const table = [
-  '| widget | page | backend | median | p95 | p95 by round | page floor (median / p95) | first DOM update (median) | longest task | longest task by round | main-thread CPU per change | main-thread CPU in the change (median / p95) | longest task (CPU) |',
-  '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
+  '| widget | page | backend | median | p95 | p95 by round | page floor (median / p95) | first DOM update (median) | longest task | longest task by round | main-thread CPU per change | main-thread CPU in the change (median / p95) | longest task (CPU) | main thread per change: running / ready but waiting for a CPU | GPU process CPU per change |',
+  '| --- | --- | --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: | ---: |',
   ...results
     .filter((r) => !r.error)
     .map(
       (r) =>
-        `| ${r.widget} | \`${r.page}\` | ${r.backend} | ${r.medianMs} ms | ${r.p95Ms} ms | ${r.rounds.map((x) => x.p95Ms).join(' / ')} | ${r.pageFloor ? `${r.pageFloor.medianMs} / ${r.pageFloor.p95Ms} ms` : ''} | ${r.firstUpdateMedianMs} ms | ${r.longestTaskMs} ms | ${r.rounds.map((x) => x.longestTaskMs).join(' / ')} | ${r.cpuPerChangeMs} ms | ${r.cpuInChange ? `${r.cpuInChange.medianMs} / ${r.cpuInChange.p95Ms} ms` : ''} | ${r.longestTaskCpuMs} ms |`,
+        `| ${r.widget} | \`${r.page}\` | ${r.backend} | ${r.medianMs} ms | ${r.p95Ms} ms | ${r.rounds.map((x) => x.p95Ms).join(' / ')} | ${r.pageFloor ? `${r.pageFloor.medianMs} / ${r.pageFloor.p95Ms} ms` : ''} | ${r.firstUpdateMedianMs} ms | ${r.longestTaskMs} ms | ${r.rounds.map((x) => x.longestTaskMs).join(' / ')} | ${r.cpuPerChangeMs} ms | ${r.cpuInChange ? `${r.cpuInChange.medianMs} / ${r.cpuInChange.p95Ms} ms` : ''} | ${r.longestTaskCpuMs} ms | ${r.sched ? `${r.sched.mainRunMs} / ${r.sched.mainWaitMs} ms` : ''} | ${r.sched ? `${r.sched.gpuCpuMs} ms` : ''} |`,
     ),
 ].join('\n');
 calibrationMs.after = await calibrate();
-const stealPercent = stealSince(ticksAtStart);
+const stealPercent = stealPercentBetween(ticksAtStart, cpuTicks());
 console.log(
   `\n${table}\n\nload average after: ${load()}; CPU time stolen by the hypervisor during the run: ${stealPercent === undefined ? 'unknown' : `${stealPercent} %`}; calibration ${calibrationMs.before} ms before, ${calibrationMs.after} ms after; control ${control.medianMs} / ${control.p95Ms} ms`,
 );

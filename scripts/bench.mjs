@@ -7,6 +7,14 @@
 //    express with `compression()`, i.e. gzipped as a static host serves it (checked below).
 // 3. `lhci assert` with the thresholds of budgets.json (median of the runs), and a table of the
 //    medians: scores, FCP, LCP, TBT, CLS, DOM elements, JS transferred (gzipped).
+// 4. Who had the CPU while each page loaded (sched-stat.mjs): Lighthouse replays the wall time of
+//    the main thread's tasks, and on this two-core machine a task's wall time is its CPU time plus
+//    the time it was ready to run while another thread had both cores, mostly Chromium's GPU
+//    process (SwiftShader: the GPU in software). `budgets.lighthouse.contentionLoads` cold loads
+//    per page, each in a fresh browser at Lighthouse's phone size (412×823, 1.75×) from the preview
+//    server, to the load event and half a second after: the medians of the page's main thread's
+//    ms running and ms ready but waiting, and of the GPU process's CPU ms. Not with --dist or
+//    --collected.
 // Writes bench/report.json (the `pages` and `build` keys; `npm run bench:widgets` adds `widgets`).
 //
 //   npm run bench                      build, then measure
@@ -20,7 +28,10 @@ import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, wri
 import { cpus, loadavg } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './chromium-path.mjs';
+import { base, ensurePreview } from './preview-server.mjs';
+import { mainThreadAndGpu, schedDelta, snapshotThreads } from './sched-stat.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const args = process.argv.slice(2);
@@ -126,19 +137,64 @@ const collectStart = performance.now();
 if (!collected && lhci('collect').status !== 0) process.exit(1);
 const collectMs = performance.now() - collectStart;
 
-// The table: medians per page over its runs
-const lhrs = readdirSync(lhciDir)
-  .filter((f) => /^lhr-.*\.json$/.test(f))
-  .map((f) => JSON.parse(readFileSync(join(lhciDir, f), 'utf8')));
+// 4. Who had the CPU during each page's load (see the top)
 const med = (xs) => {
   const s = xs.filter((x) => x != null).sort((a, b) => a - b);
   if (!s.length) return null;
   const m = Math.floor((s.length - 1) / 2);
   return s.length % 2 ? s[m] : (s[m] + s[m + 1]) / 2;
 };
+const pagePath = (url) => url.replace(/index\.html$/, '');
+/** One cold load of `path` at Lighthouse's phone size: mainThreadAndGpu over it. */
+async function coldLoad(path) {
+  const browser = await chromium.launch({ executablePath: chromiumPath(), args: chromiumArgs });
+  try {
+    const page = await browser.newPage({
+      viewport: { width: 412, height: 823 },
+      deviceScaleFactor: 1.75,
+      isMobile: true,
+      hasTouch: true,
+    });
+    await page.goto('about:blank');
+    await page.waitForTimeout(800); // the browser's own start-up settles
+    const before = snapshotThreads();
+    await page.goto(base + path, { waitUntil: 'load' });
+    await page.waitForTimeout(500);
+    return mainThreadAndGpu(schedDelta(before, snapshotThreads()));
+  } finally {
+    await browser.close();
+  }
+}
+const contention = new Map();
+const contentionLoads = Number(budgets.lighthouse.contentionLoads ?? 0);
+if (!collected && !opt('--dist') && contentionLoads > 0 && snapshotThreads()) {
+  const stopPreview = await ensurePreview();
+  try {
+    for (const url of urls) {
+      const loads = [];
+      for (let i = 0; i < contentionLoads; i++) loads.push(await coldLoad(url));
+      const of = (k) => med(loads.map((l) => l[k]));
+      contention.set(pagePath(url), {
+        mainRunMs: of('mainRunMs'),
+        mainWaitMs: of('mainWaitMs'),
+        gpuCpuMs: of('gpuCpuMs'),
+      });
+      console.log(
+        `load ${pagePath(url)}: main thread ${of('mainRunMs')} ms running, ${of('mainWaitMs')} ms waiting for a CPU; GPU process ${of('gpuCpuMs')} ms CPU (median of ${contentionLoads})`,
+      );
+    }
+  } finally {
+    stopPreview();
+  }
+}
+
+// The table: medians per page over its runs
+const lhrs = readdirSync(lhciDir)
+  .filter((f) => /^lhr-.*\.json$/.test(f))
+  .map((f) => JSON.parse(readFileSync(join(lhciDir, f), 'utf8')));
 const byPage = new Map();
 for (const lhr of lhrs) {
-  const path = new URL(lhr.requestedUrl).pathname.replace(/index\.html$/, '');
+  const path = pagePath(new URL(lhr.requestedUrl).pathname);
   if (!byPage.has(path)) byPage.set(path, []);
   byPage.get(path).push(lhr);
 }
@@ -165,13 +221,28 @@ const pages = [...byPage.keys()].sort().map((path) => {
     jsTransferGzip: med(runsOf.map(scriptBytes)),
     performanceRuns: runsOf.map((l) => Math.round(l.categories.performance.score * 100)),
     tbtRuns: runsOf.map((l) => Math.round(l.audits['total-blocking-time'].numericValue)),
+    loadContention: contention.get(path),
   };
 });
 
 const pct = (x) => (x == null ? '—' : String(Math.round(x * 100)));
 const s = (x) => (x == null ? '—' : `${(x / 1000).toFixed(1)} s`);
 const msf = (x) => (x == null ? '—' : `${Math.round(x)} ms`);
-const header = ['page', 'perf', 'a11y', 'BP', 'SEO', 'FCP', 'LCP', 'TBT', 'CLS', 'DOM', 'JS gz'];
+const header = [
+  'page',
+  'perf',
+  'a11y',
+  'BP',
+  'SEO',
+  'FCP',
+  'LCP',
+  'TBT',
+  'CLS',
+  'DOM',
+  'JS gz',
+  'main thread at load: running / waiting',
+  'GPU process at load',
+];
 const rows = pages.map((p) => [
   `\`${p.path}\``,
   pct(p.performance),
@@ -184,6 +255,8 @@ const rows = pages.map((p) => [
   p.cls == null ? '—' : p.cls.toFixed(3),
   p.domElements == null ? '—' : String(p.domElements),
   p.jsTransferGzip == null ? '—' : `${(p.jsTransferGzip / 1024).toFixed(1)} KB`,
+  p.loadContention ? `${msf(p.loadContention.mainRunMs)} / ${msf(p.loadContention.mainWaitMs)}` : '—',
+  p.loadContention ? msf(p.loadContention.gpuCpuMs) : '—',
 ]);
 const table = [header, header.map((_, i) => (i ? '---:' : '---')), ...rows]
   .map((r) => `| ${r.join(' | ')} |`)
