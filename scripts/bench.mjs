@@ -15,6 +15,11 @@
 //    server, to the load event and half a second after: the medians of the page's main thread's
 //    ms running and ms ready but waiting, and of the GPU process's CPU ms. Not with --dist or
 //    --collected.
+// 5. The method's floor, before and after the pages: the same Lighthouse runs on a blank page (one
+//    paragraph, no script, no style sheet), served the same way from a temporary folder. On this
+//    machine a blank page's TBT is not zero and moves with the hour (2 December: 0 ms in the
+//    morning, a median of 81 ms in the afternoon), so each run says what the pages' figures stand
+//    on. Not asserted; not with --collected.
 // Writes bench/report.json (the `pages` and `build` keys; `npm run bench:widgets` adds `widgets`).
 //
 //   npm run bench                      build, then measure
@@ -24,8 +29,17 @@
 //   npm run bench -- --runs 5          runs per page (default: budgets.json)
 //   npm run bench -- --collected       no new runs: the table and assertions from the last collection
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
-import { cpus, loadavg } from 'node:os';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
@@ -132,18 +146,70 @@ const lhci = (command) =>
     cwd: work ?? root,
     stdio: 'inherit',
   });
-const loadBefore = loadNow();
-const collectStart = performance.now();
-if (!collected && lhci('collect').status !== 0) process.exit(1);
-const collectMs = performance.now() - collectStart;
-
-// 4. Who had the CPU during each page's load (see the top)
 const med = (xs) => {
   const s = xs.filter((x) => x != null).sort((a, b) => a - b);
   if (!s.length) return null;
   const m = Math.floor((s.length - 1) / 2);
   return s.length % 2 ? s[m] : (s[m] + s[m + 1]) / 2;
 };
+const readLhrs = (dir) =>
+  readdirSync(dir)
+    .filter((f) => /^lhr-.*\.json$/.test(f))
+    .map((f) => JSON.parse(readFileSync(join(dir, f), 'utf8')));
+
+// 5. The floor (see the top): a blank page through the same collection, in a folder of its own
+const blankPage =
+  '<!doctype html><html lang="en"><head><meta charset="utf-8">' +
+  '<meta name="viewport" content="width=device-width, initial-scale=1"><title>Blank</title>' +
+  '<meta name="description" content="A blank page: the floor of the benchmark."></head>' +
+  '<body><main><p>A blank page.</p></main></body></html>';
+/** Lighthouse on the blank page, `runs` times: median and every run of TBT and performance. */
+function measureFloor() {
+  const folder = mkdtempSync(join(tmpdir(), 'bench-floor-'));
+  try {
+    writeFileSync(join(folder, 'index.html'), blankPage);
+    const floorRc = join(folder, 'lighthouserc.json');
+    const collect = { ...config.ci.collect, staticDistDir: folder, url: ['/index.html'] };
+    writeFileSync(floorRc, JSON.stringify({ ci: { collect } }));
+    const r = spawnSync(join(root, 'node_modules/.bin/lhci'), ['collect', `--config=${floorRc}`], {
+      cwd: folder,
+      stdio: 'ignore',
+    });
+    if (r.status !== 0) return null;
+    const lhrs = readLhrs(join(folder, '.lighthouseci'));
+    const tbtRuns = lhrs.map((l) => Math.round(l.audits['total-blocking-time'].numericValue));
+    const performanceRuns = lhrs.map((l) => Math.round(l.categories.performance.score * 100));
+    return {
+      tbt: med(tbtRuns),
+      tbtRuns,
+      performance: med(performanceRuns),
+      performanceRuns,
+      load: loadNow(),
+    };
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+}
+const floorText = (f) =>
+  f
+    ? `TBT ${f.tbt} ms (runs ${f.tbtRuns.join(', ')}), performance ${f.performance} (load average ${f.load})`
+    : 'not measured (lhci failed)';
+const floor = { before: null, after: null };
+if (!collected) {
+  floor.before = measureFloor();
+  console.log(`floor, a blank page, before: ${floorText(floor.before)}`);
+}
+
+const loadBefore = loadNow();
+const collectStart = performance.now();
+if (!collected && lhci('collect').status !== 0) process.exit(1);
+const collectMs = performance.now() - collectStart;
+if (!collected) {
+  floor.after = measureFloor();
+  console.log(`floor, a blank page, after: ${floorText(floor.after)}`);
+}
+
+// 4. Who had the CPU during each page's load (see the top)
 const pagePath = (url) => url.replace(/index\.html$/, '');
 /** One cold load of `path` at Lighthouse's phone size: mainThreadAndGpu over it. */
 async function coldLoad(path) {
@@ -189,9 +255,7 @@ if (!collected && !opt('--dist') && contentionLoads > 0 && snapshotThreads()) {
 }
 
 // The table: medians per page over its runs
-const lhrs = readdirSync(lhciDir)
-  .filter((f) => /^lhr-.*\.json$/.test(f))
-  .map((f) => JSON.parse(readFileSync(join(lhciDir, f), 'utf8')));
+const lhrs = readLhrs(lhciDir);
 const byPage = new Map();
 for (const lhr of lhrs) {
   const path = pagePath(new URL(lhr.requestedUrl).pathname);
@@ -265,6 +329,10 @@ console.log(
   `\nLighthouse ${first?.lighthouseVersion} (mobile defaults), median of ${runs} runs per page, ${first?.environment?.hostUserAgent?.match(/Chrome\/[\d.]+/)?.[0] ?? 'Chromium'}; served ${compressed ? 'gzipped' : 'UNCOMPRESSED'} by lhci's static server; load average ${loadBefore} before, ${loadNow()} after; ${(collectMs / 60000).toFixed(1)} min\n`,
 );
 console.log(table);
+if (!collected)
+  console.log(
+    `\nThe floor, a blank page (no script, no style sheet) measured the same way: before ${floorText(floor.before)}; after ${floorText(floor.after)}`,
+  );
 
 const previous = existsSync(reportFile) ? JSON.parse(readFileSync(reportFile, 'utf8')) : {};
 const report = {
@@ -278,6 +346,7 @@ const report = {
     compressed,
     runs,
     budgets: budgets.lighthouse,
+    floor: collected ? (previous.lighthouse?.floor ?? null) : floor,
     pages: only.length
       ? [...(previous.lighthouse?.pages ?? []).filter((p) => !byPage.has(p.path)), ...pages].sort((a, b) =>
           a.path.localeCompare(b.path),
