@@ -141,11 +141,9 @@ if (!collected) rmSync(lhciDir, { recursive: true, force: true });
 mkdirSync(lhciDir, { recursive: true });
 const rc = join(lhciDir, 'lighthouserc.json');
 writeFileSync(rc, JSON.stringify(config, null, 2));
-const lhci = (command) =>
-  spawnSync(join(root, 'node_modules/.bin/lhci'), [command, `--config=${rc}`], {
-    cwd: work ?? root,
-    stdio: 'inherit',
-  });
+/** Runs `lhci <command>` with a config file, in `cwd` (where lhci keeps its .lighthouseci). */
+const lhci = (command, { config = rc, cwd = work ?? root, stdio = 'inherit' } = {}) =>
+  spawnSync(join(root, 'node_modules/.bin/lhci'), [command, `--config=${config}`], { cwd, stdio });
 const med = (xs) => {
   const s = xs.filter((x) => x != null).sort((a, b) => a - b);
   if (!s.length) return null;
@@ -171,11 +169,7 @@ function measureFloor() {
     const floorRc = join(folder, 'lighthouserc.json');
     const collect = { ...config.ci.collect, staticDistDir: folder, url: ['/index.html'] };
     writeFileSync(floorRc, JSON.stringify({ ci: { collect } }));
-    const r = spawnSync(join(root, 'node_modules/.bin/lhci'), ['collect', `--config=${floorRc}`], {
-      cwd: folder,
-      stdio: 'ignore',
-    });
-    if (r.status !== 0) return null;
+    if (lhci('collect', { config: floorRc, cwd: folder, stdio: 'ignore' }).status !== 0) return null;
     const lhrs = readLhrs(join(folder, '.lighthouseci'));
     const tbtRuns = lhrs.map((l) => Math.round(l.audits['total-blocking-time'].numericValue));
     const performanceRuns = lhrs.map((l) => Math.round(l.categories.performance.score * 100));
